@@ -1,0 +1,42 @@
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { Database } from './connect.ts';
+import * as ledger from './migrations/2026_11_21_0001_ledger.ts';
+
+/** Every migration, in order. Names sort by date; a new one goes at the end. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_21_0001_ledger': ledger,
+};
+
+function migrator(database: Database): Migrator {
+  return new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'moneta_migrations',
+    migrationLockTableName: 'moneta_migrations_lock',
+  });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${cause}`, { cause: result.error });
+  }
+  return (result.results ?? []).map((r) => `${r.direction === 'Up' ? 'applied' : 'reverted'} ${r.migrationName}`);
+}
+
+/** Applies every pending migration; returns a line per migration applied. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  return check(await migrator(database).migrateToLatest());
+}
+
+/** Reverts the latest applied migration. */
+export async function migrateDown(database: Database): Promise<string[]> {
+  return check(await migrator(database).migrateDown());
+}
+
+/** Reverts every migration (used by tests of the down migrations). */
+export async function migrateToNothing(database: Database): Promise<string[]> {
+  const { NO_MIGRATIONS } = await import('kysely');
+  return check(await migrator(database).migrateTo(NO_MIGRATIONS));
+}

@@ -1,0 +1,151 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it. One code path for SQLite and PostgreSQL shapes these types:
+ * - flags are integers 0/1 (SQLite has no boolean, and better-sqlite3 cannot bind one);
+ * - calendar dates are 'YYYY-MM-DD' (TEXT on SQLite, DATE on PostgreSQL, read back as text);
+ * - instants are ISO-8601 UTC strings (TEXT / TIMESTAMPTZ, read back as ISO strings);
+ * - money is BIGINT minor units: SQLite reads it as a number, pg as a string; `toMinor()` in
+ *   `src/db/values.ts` makes a bigint of either.
+ */
+type Id = Generated<number>;
+type Flag = ColumnType<number, number | undefined, number>;
+type MinorUnits = ColumnType<number | string, bigint | number | string, bigint | number | string>;
+type Instant = string;
+
+export interface UserTable {
+  id: Id;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: Flag;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a database leak does not leak live sessions. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Instant;
+  expires_at: Instant;
+  user_agent: string | null;
+}
+
+export interface BookTable {
+  id: Id;
+  name: string;
+  base_currency: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface BookMemberTable {
+  book_id: number;
+  user_id: number;
+  role: 'owner' | 'editor' | 'viewer';
+  created_at: Instant;
+}
+
+export interface CategoryGroupTable {
+  id: Id;
+  book_id: number;
+  name: string;
+  kind: 'income' | 'expense';
+  position: number;
+  hidden: Flag;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AccountTable {
+  id: Id;
+  book_id: number;
+  name: string;
+  type: 'asset' | 'liability' | 'income' | 'expense' | 'equity';
+  subtype: string | null;
+  currency: string;
+  parent_id: number | null;
+  /** Categories (income and expense accounts) belong to a category group. */
+  group_id: number | null;
+  /** What the system uses the account for: 'opening_balances' for the equity account it posts opening balances against. */
+  role: string | null;
+  notes: string | null;
+  archived: Flag;
+  hidden: Flag;
+  /** The sum of all postings' amounts: a cache kept in the same database transaction as the postings, checked by `moneta check`. */
+  balance: MinorUnits;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PayeeTable {
+  id: Id;
+  book_id: number;
+  name: string;
+  default_category_id: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface TagTable {
+  id: Id;
+  book_id: number;
+  name: string;
+  color: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface TransactionTable {
+  id: Id;
+  book_id: number;
+  date: string;
+  currency: string;
+  /** Σ of the positive values (what moved), in `currency`: lets amount filters use an index. */
+  total: MinorUnits;
+  payee_id: number | null;
+  description: string;
+  notes: string | null;
+  status: 'pending' | 'cleared' | 'reconciled';
+  created_by: number | null;
+  created_at: Instant;
+  updated_by: number | null;
+  updated_at: Instant;
+}
+
+export interface PostingTable {
+  id: Id;
+  book_id: number;
+  transaction_id: number;
+  account_id: number;
+  /** The transaction's date, repeated so an account's register and balance read one index. */
+  date: string;
+  /** In the account's currency. */
+  amount: MinorUnits;
+  /** In the transaction's currency; equals `amount` when the currencies are the same. */
+  value: MinorUnits;
+  memo: string | null;
+  position: number;
+}
+
+export interface TransactionTagTable {
+  transaction_id: number;
+  tag_id: number;
+  book_id: number;
+}
+
+export interface Schema {
+  users: UserTable;
+  sessions: SessionTable;
+  books: BookTable;
+  book_members: BookMemberTable;
+  category_groups: CategoryGroupTable;
+  accounts: AccountTable;
+  payees: PayeeTable;
+  tags: TagTable;
+  transactions: TransactionTable;
+  postings: PostingTable;
+  transaction_tags: TransactionTagTable;
+}

@@ -1,0 +1,80 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Database } from '../db/connect.ts';
+import type { Config } from './config.ts';
+import { authRoutes } from './features/auth/routes.ts';
+import { homeRoutes } from './features/home/routes.ts';
+import { financeRoutes } from './features/finance-routes.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { installValidators } from './plugins/validation.ts';
+import { handleError, handleNotFound } from './problem.ts';
+import type { App } from './types.ts';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the Moneta server without listening: `main.ts` listens, tests call `inject`. */
+export async function buildApp({ database, config, logger = false }: AppOptions): Promise<App> {
+  const app: App = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installValidators(app);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  app.decorate('db', database.db);
+  app.decorate('config', config);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // The interactive API docs run Swagger UI's inline bootstrap script and styles.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: config.trustProxy,
+  });
+  await app.register(cookie);
+  await app.register(authPlugin);
+  await registerOpenApi(app);
+
+  app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { tags: ['system'], summary: 'Readiness: the database answers' } }, async (_request, reply) => {
+    try {
+      await database.db.selectFrom('users').select('id').limit(1).execute();
+      return { status: 'ready', database: database.dialect };
+    } catch {
+      return reply.status(503).type('application/problem+json').send({
+        type: '/docs/errors#SERVICE_UNAVAILABLE',
+        title: 'Not ready',
+        status: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        detail: 'The database does not answer.',
+        instance: '/readyz',
+        errors: [],
+      });
+    }
+  });
+
+  await app.register(homeRoutes);
+  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(financeRoutes, { prefix: '/api/v1' });
+  return app;
+}

@@ -1,0 +1,48 @@
+import { currency } from '../../../core/money/index.ts';
+import { atField } from '../../../core/errors.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { BookScope } from '../../types.ts';
+import { type BookRecord, getBook } from './queries.ts';
+
+export interface NewBook {
+  name: string;
+  baseCurrency: string;
+}
+
+/** Creates a book owned by its creator. */
+export async function createBook(db: Db, userId: number, input: NewBook, now: string): Promise<BookRecord> {
+  const baseCurrency = atField('/baseCurrency', () => currency(input.baseCurrency));
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('books')
+      .values({ name: input.name.trim(), base_currency: baseCurrency, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('book_members').values({ book_id: id, user_id: userId, role: 'owner', created_at: now }).execute();
+    return (await getBook(trx, userId, id))!;
+  });
+}
+
+export async function updateBook(
+  db: Db,
+  scope: BookScope,
+  patch: { name?: string | undefined; baseCurrency?: string | undefined },
+  now: string,
+): Promise<BookRecord> {
+  const baseCurrency = patch.baseCurrency && atField('/baseCurrency', () => currency(patch.baseCurrency!));
+  await db
+    .updateTable('books')
+    .set({
+      ...(patch.name !== undefined && { name: patch.name.trim() }),
+      ...(baseCurrency && { base_currency: baseCurrency }),
+      updated_at: now,
+    })
+    .where('id', '=', scope.bookId)
+    .execute();
+  return (await getBook(db, scope.userId, scope.bookId))!;
+}
+
+/** Deletes a book and everything in it. */
+export async function deleteBook(db: Db, scope: BookScope): Promise<void> {
+  await db.deleteFrom('books').where('id', '=', scope.bookId).execute();
+}

@@ -1,0 +1,42 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { fail } from '../../core/errors.ts';
+import { now } from '../clock.ts';
+import { CSRF_HEADER, SESSION_COOKIE, sameToken } from '../features/auth/session-token.ts';
+import { extendSession, findSession } from '../features/auth/sessions.ts';
+import type { App } from '../types.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller from the session cookie on every request, and refuses a state-changing
+ * request that rides on a session cookie without the session's CSRF token in `X-CSRF-Token`.
+ */
+export const authPlugin = fp(
+  async (app: App) => {
+    app.decorateRequest('user', null);
+    app.decorateRequest('session', null);
+    app.addHook('onRequest', async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) return;
+      const at = now();
+      const session = await findSession(app.db, token, at);
+      if (!session) return;
+      if (!SAFE_METHODS.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+          fail('CSRF_TOKEN_INVALID', `Send this session's CSRF token in the ${CSRF_HEADER} header.`);
+        }
+      }
+      request.user = session.user;
+      request.session = { id: session.id, csrfToken: session.csrfToken };
+      await extendSession(app.db, session, at, app.config.sessionDays);
+    });
+  },
+  { name: 'moneta-auth', dependencies: ['@fastify/cookie'] },
+);
+
+/** A preHandler for routes that need a logged-in caller. */
+export async function requireUser(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  if (!request.user) fail('UNAUTHENTICATED', 'Log in to use this endpoint.');
+}

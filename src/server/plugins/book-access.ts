@@ -1,0 +1,39 @@
+import type { FastifyRequest } from 'fastify';
+import { fail } from '../../core/errors.ts';
+import type { Db } from '../../db/connect.ts';
+import type { App, Role } from '../types.ts';
+
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+const READS = new Set(['GET', 'HEAD']);
+
+async function findMembership(db: Db, bookId: number, userId: number) {
+  return db
+    .selectFrom('book_members')
+    .innerJoin('books', 'books.id', 'book_members.book_id')
+    .select(['book_members.role', 'books.base_currency'])
+    .where('book_members.book_id', '=', bookId)
+    .where('book_members.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/**
+ * The gate of every route under /books/:bookId: the caller must be logged in and a member of the
+ * book. A book the caller is not a member of answers 404, exactly like one that does not exist.
+ * Reads need the viewer role, writes the editor role, unless a route asks for more with
+ * `config.minRole`. Runs before validation, so a stranger learns nothing from a bad body either.
+ */
+export function bookAccess(app: App): void {
+  app.decorateRequest('book', null);
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    if (!request.user) fail('UNAUTHENTICATED', 'Log in to use this endpoint.');
+    const raw = (request.params as { bookId?: string }).bookId ?? '';
+    const bookId = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : 0;
+    const membership = bookId > 0 ? await findMembership(app.db, bookId, request.user.id) : undefined;
+    if (!membership) fail('NOT_FOUND', `There is no book ${raw.slice(0, 20)} of yours.`);
+    const needed = request.routeOptions.config.minRole ?? (READS.has(request.method) ? 'viewer' : 'editor');
+    if (RANK[membership.role] < RANK[needed]) {
+      fail('FORBIDDEN', `This needs the ${needed} role in the book; you are ${membership.role === 'editor' ? 'an' : 'a'} ${membership.role}.`);
+    }
+    request.book = { bookId, userId: request.user.id, role: membership.role, baseCurrency: membership.base_currency };
+  });
+}

@@ -1,0 +1,21 @@
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Two validators. Bodies are JSON and are taken exactly as sent: no coercion (an amount sent as a
+ * JSON number is refused, not turned into a string), no silent removal of unknown fields (they
+ * are refused). Query strings and path parameters are text by nature, so they are coerced to the
+ * schema's integers and booleans.
+ */
+export function installValidators(app: FastifyInstance): void {
+  const strict = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true });
+  const coercing = new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true });
+  for (const ajv of [strict, coercing]) {
+    addFormats.default(ajv, ['date', 'date-time', 'email', 'uri']);
+    ajv.addKeyword('example');
+  }
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+  );
+}
