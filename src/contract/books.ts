@@ -1,7 +1,7 @@
 import Type from 'typebox';
-import { CurrencyCode, Id, Instant, Name } from './common.ts';
+import { CurrencyCode, Enum, Id, Instant, Name } from './common.ts';
 
-export const Role = Type.Union([Type.Literal('owner'), Type.Literal('editor'), Type.Literal('viewer')]);
+export const Role = Enum(['owner', 'editor', 'viewer']);
 
 export const Book = Type.Object({
   id: Id,
@@ -12,7 +12,10 @@ export const Book = Type.Object({
   updatedAt: Instant,
 });
 
-export const NewBook = Type.Object({ name: Name, baseCurrency: CurrencyCode }, { additionalProperties: false });
+export const NewBook = Type.Object(
+  { name: Name, baseCurrency: CurrencyCode },
+  { additionalProperties: false },
+);
 
 export const BookPatch = Type.Object(
   { name: Type.Optional(Name), baseCurrency: Type.Optional(CurrencyCode) },

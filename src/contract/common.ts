@@ -3,6 +3,10 @@ import { ERROR_CODES } from '../core/errors.ts';
 
 /** Shared pieces of the REST contract. Every limit here is part of the API. */
 
+/** A string that is one of `values`, as a compact JSON Schema `enum`. */
+export const Enum = <const T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'A numeric identifier.' });
 
 export const IsoDate = Type.String({
@@ -30,7 +34,7 @@ export const DecimalString = Type.String({
 /** An amount of money: a decimal string and its currency. */
 export const Money = Type.Object(
   { amount: DecimalString, currency: CurrencyCode },
-  { additionalProperties: false, description: 'An exact amount of one currency.'},
+  { additionalProperties: false, description: 'An exact amount of one currency.' },
 );
 export type MoneyJson = Static<typeof Money>;
 
@@ -44,7 +48,9 @@ export const BookParams = Type.Object({ bookId: Id }, { additionalProperties: fa
 export const ItemParams = Type.Object({ bookId: Id, id: Id }, { additionalProperties: false });
 
 export const FieldError = Type.Object({
-  field: Type.String({ description: 'JSON pointer into the body (`/postings/0/amount`), or `query:name` / `path:name`.' }),
+  field: Type.String({
+    description: 'JSON pointer into the body (`/postings/0/amount`), or `query:name` / `path:name`.',
+  }),
   code: Type.String(),
   message: Type.String(),
 });
@@ -54,7 +60,7 @@ export const Problem = Type.Object(
     type: Type.String(),
     title: Type.String(),
     status: Type.Integer(),
-    code: Type.Union(ERROR_CODES.map((code) => Type.Literal(code))),
+    code: Enum(ERROR_CODES),
     detail: Type.String(),
     instance: Type.String(),
     errors: Type.Array(FieldError),
@@ -65,7 +71,10 @@ export const Problem = Type.Object(
 /** Declares the problem responses of a route, for the OpenAPI document. */
 export const problems = { '4xx': Problem, '5xx': Problem } as const;
 
-export const Cursor = Type.String({ maxLength: 200, description: 'Opaque; pass `nextCursor` back for the next page.' });
+export const Cursor = Type.String({
+  maxLength: 200,
+  description: 'Opaque; pass `nextCursor` back for the next page.',
+});
 export const Limit = Type.Integer({ minimum: 1, maximum: 500, default: 50 });
 
 export const Page = <T extends TSchema>(item: T) =>

@@ -87,27 +87,3 @@ export function atField<T>(field: string, parse: () => T): T {
     throw new MonetaError(error.code, error.message, [{ field, code: error.code, message: error.message }]);
   }
 }
-
-/**
- * Runs every check and throws one error holding all of their field errors, so that a caller
- * learns every wrong input at once rather than one per request.
- */
-export function collectFieldErrors(checks: ReadonlyArray<() => void>): void {
-  const errors: FieldError[] = [];
-  let first: MonetaError | undefined;
-  for (const check of checks) {
-    try {
-      check();
-    } catch (error) {
-      if (!(error instanceof MonetaError)) throw error;
-      first ??= error;
-      errors.push(...error.fieldErrors);
-    }
-  }
-  if (first) {
-    const codes = new Set(errors.map((e) => e.code));
-    const code = codes.size === 1 ? [...codes][0]! : 'VALIDATION_FAILED';
-    const message = errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`;
-    throw new MonetaError(errors.length ? code : first.code, errors.length ? message : first.message, errors);
-  }
-}

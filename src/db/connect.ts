@@ -28,7 +28,12 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', label: url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@'), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      label: url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@'),
+      close: () => db.destroy(),
+    };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   const sqlite = new SqliteDatabase(file);

@@ -75,7 +75,7 @@ export interface AccountTable {
   archived: Flag;
   hidden: Flag;
   /** The sum of all postings' amounts: a cache kept in the same database transaction as the postings, checked by `moneta check`. */
-  balance: MinorUnits;
+  balance: ColumnType<number | string, bigint | number | undefined, bigint | number | string>;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -3,7 +3,7 @@
  * both become an exact bigint here. Sums are read as text (see `sumMinor`) so that they stay
  * exact whatever their size.
  */
-import { type RawBuilder, type Expression, sql } from 'kysely';
+import { type Expression, type RawBuilder, sql } from 'kysely';
 
 export function toMinor(value: number | string | bigint | null | undefined): bigint {
   if (value === null || value === undefined) return 0n;

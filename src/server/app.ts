@@ -5,8 +5,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Database } from '../db/connect.ts';
 import type { Config } from './config.ts';
 import { authRoutes } from './features/auth/routes.ts';
-import { homeRoutes } from './features/home/routes.ts';
 import { financeRoutes } from './features/finance-routes.ts';
+import { homeRoutes } from './features/home/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { installValidators } from './plugins/validation.ts';
@@ -56,22 +56,26 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await registerOpenApi(app);
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { tags: ['system'], summary: 'Readiness: the database answers' } }, async (_request, reply) => {
-    try {
-      await database.db.selectFrom('users').select('id').limit(1).execute();
-      return { status: 'ready', database: database.dialect };
-    } catch {
-      return reply.status(503).type('application/problem+json').send({
-        type: '/docs/errors#SERVICE_UNAVAILABLE',
-        title: 'Not ready',
-        status: 503,
-        code: 'SERVICE_UNAVAILABLE',
-        detail: 'The database does not answer.',
-        instance: '/readyz',
-        errors: [],
-      });
-    }
-  });
+  app.get(
+    '/readyz',
+    { schema: { tags: ['system'], summary: 'Readiness: the database answers' } },
+    async (_request, reply) => {
+      try {
+        await database.db.selectFrom('users').select('id').limit(1).execute();
+        return { status: 'ready', database: database.dialect };
+      } catch {
+        return reply.status(503).type('application/problem+json').send({
+          type: '/docs/errors#SERVICE_UNAVAILABLE',
+          title: 'Not ready',
+          status: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          detail: 'The database does not answer.',
+          instance: '/readyz',
+          errors: [],
+        });
+      }
+    },
+  );
 
   await app.register(homeRoutes);
   await app.register(authRoutes, { prefix: '/api/v1/auth' });

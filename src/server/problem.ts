@@ -54,7 +54,12 @@ export interface Problem {
   errors: FieldError[];
 }
 
-export function problemOf(code: ErrorCode, detail: string, instance: string, errors: readonly FieldError[] = []): Problem {
+export function problemOf(
+  code: ErrorCode,
+  detail: string,
+  instance: string,
+  errors: readonly FieldError[] = [],
+): Problem {
   const { status, title } = PROBLEMS[code];
   return { type: `/docs/errors#${code}`, title, status, code, detail, instance, errors: [...errors] };
 }
@@ -66,7 +71,12 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
-const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query:', params: 'path:', headers: 'header:' };
+const PART_PREFIX: Record<string, string> = {
+  body: '',
+  querystring: 'query:',
+  params: 'path:',
+  headers: 'header:',
+};
 
 /** Ajv's errors as field errors: `/postings/0/amount` in a body, `query:from` in a query string. */
 function validationFieldErrors(error: FastifyError): FieldError[] {
@@ -114,18 +124,28 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     problem = problemOf(error.code, error.message, request.url, error.fieldErrors);
   } else if (error.validation) {
     const errors = validationFieldErrors(error);
-    problem = problemOf('VALIDATION_FAILED', `${errors.length} field${errors.length === 1 ? '' : 's'} failed validation.`, request.url, errors);
+    problem = problemOf(
+      'VALIDATION_FAILED',
+      `${errors.length} field${errors.length === 1 ? '' : 's'} failed validation.`,
+      request.url,
+      errors,
+    );
   } else {
     const code = codeOfFrameworkError(error);
     if (code === 'INTERNAL_ERROR') request.log.error({ err: error }, 'unhandled error');
     const detail = code === 'INTERNAL_ERROR' ? 'The error was logged; try again later.' : error.message;
     problem = problemOf(code, detail, request.url);
-    if (code === 'RATE_LIMITED' && reply.getHeader('retry-after') === undefined) reply.header('retry-after', '60');
+    if (code === 'RATE_LIMITED' && reply.getHeader('retry-after') === undefined)
+      reply.header('retry-after', '60');
   }
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
-  const problem = problemOf('ROUTE_NOT_FOUND', `No endpoint answers ${request.method} ${request.url.split('?')[0]}.`, request.url);
+  const problem = problemOf(
+    'ROUTE_NOT_FOUND',
+    `No endpoint answers ${request.method} ${request.url.split('?')[0]}.`,
+    request.url,
+  );
   return reply.status(404).type('application/problem+json').send(problem);
 }

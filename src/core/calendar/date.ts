@@ -15,7 +15,8 @@ export function isIsoDate(text: string): text is IsoDate {
 
 /** Checks a date string, failing with INVALID_DATE for `2026-02-30`, `2026-1-5` or `05/01/2026`. */
 export function isoDate(text: string): IsoDate {
-  if (!isIsoDate(text)) fail('INVALID_DATE', `'${text.slice(0, 40)}' is not a calendar date in the form YYYY-MM-DD.`);
+  if (!isIsoDate(text))
+    fail('INVALID_DATE', `'${text.slice(0, 40)}' is not a calendar date in the form YYYY-MM-DD.`);
   return text;
 }
 
@@ -32,5 +33,5 @@ export function isLeapYear(year: number): boolean {
 export function addDays(date: IsoDate, days: number): IsoDate {
   const instant = new Date(`${date}T00:00:00Z`);
   instant.setUTCDate(instant.getUTCDate() + days);
-  return instant.toISOString().slice(0, 10) as IsoDate;
+  return isoDate(instant.toISOString().slice(0, 10));
 }

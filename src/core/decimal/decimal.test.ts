@@ -23,6 +23,8 @@ describe('parseDecimal and formatDecimal', () => {
     ['0', '0'],
     ['-0', '0'],
     ['+3', '3'],
+    ['+0.000001', '0.000001'],
+    ['+0', '0'],
     ['007', '7'],
     ['1.50', '1.5'],
     ['0.10', '0.1'],
@@ -67,13 +69,12 @@ describe('parseDecimal and formatDecimal', () => {
     expect(caught(() => parseDecimal(text)).code).toBe('INVALID_AMOUNT');
   });
 
-  it.each([
-    `1${'0'.repeat(MAX_DIGITS)}`,
-    `0.${'0'.repeat(MAX_DIGITS)}1`,
-    `-${'9'.repeat(MAX_DIGITS + 1)}`,
-  ])('%j has too many digits', (text) => {
-    expect(caught(() => parseDecimal(text)).code).toBe('AMOUNT_OUT_OF_RANGE');
-  });
+  it.each([`1${'0'.repeat(MAX_DIGITS)}`, `0.${'0'.repeat(MAX_DIGITS)}1`, `-${'9'.repeat(MAX_DIGITS + 1)}`])(
+    '%j has too many digits',
+    (text) => {
+      expect(caught(() => parseDecimal(text)).code).toBe('AMOUNT_OUT_OF_RANGE');
+    },
+  );
 
   it('refuses JS numbers, and a parsed quantity refuses them too', () => {
     expect(() => parseDecimal(0.1 as unknown as string)).toThrow();
@@ -142,6 +143,17 @@ describe('properties', () => {
         expect(formatDecimal(parseDecimal(text))).toBe(text);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('a plus sign, leading zeros and trailing zeros do not change the quantity', () => {
+    fc.assert(
+      fc.property(canonical, fc.nat(4), fc.nat(4), (text, leading, trailing) => {
+        fc.pre(!text.startsWith('-'));
+        const padded = `+${'0'.repeat(leading)}${text}${trailing ? (text.includes('.') ? '' : '.') + '0'.repeat(trailing) : ''}`;
+        expect(formatDecimal(parseDecimal(padded))).toBe(text);
+      }),
+      { numRuns: 300 },
     );
   });
 

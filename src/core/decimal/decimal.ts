@@ -18,7 +18,9 @@ const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
 export const MAX_DIGITS = 38;
 
 export function parseDecimal(text: string): Decimal {
-  if (!DECIMAL.test(text)) fail('INVALID_AMOUNT', `'${text.slice(0, 40)}' is not a decimal number such as "0.125".`);
+  if (!DECIMAL.test(text)) {
+    fail('INVALID_AMOUNT', `'${text.slice(0, 40)}' is not a decimal number such as "0.125".`);
+  }
   if (text.replace(/[^\d]/g, '').length > MAX_DIGITS) {
     fail('AMOUNT_OUT_OF_RANGE', `A quantity has at most ${MAX_DIGITS} digits.`);
   }

@@ -1,4 +1,4 @@
-import { type FieldError, fail, MonetaError } from '../errors.ts';
+import { atField, type FieldError, fail, MonetaError } from '../errors.ts';
 import { type CurrencyCode, formatMoney, type Money, money, sign } from '../money/index.ts';
 
 /** What the ledger needs to know of an account to accept a posting into it. */
@@ -53,9 +53,11 @@ export function balancePostings(
   options: BalanceOptions = {},
 ): BalancedPostings {
   if (drafts.length < 2) {
-    fail('TOO_FEW_POSTINGS', 'A transaction needs at least two postings: where the money comes from and where it goes.', [
-      { field: '/postings', code: 'TOO_FEW_POSTINGS', message: 'Give at least two postings.' },
-    ]);
+    fail(
+      'TOO_FEW_POSTINGS',
+      'A transaction needs at least two postings: where the money comes from and where it goes.',
+      [{ field: '/postings', code: 'TOO_FEW_POSTINGS', message: 'Give at least two postings.' }],
+    );
   }
   const errors: FieldError[] = [];
   const report = (index: number, field: string, error: MonetaError | FieldError) =>
@@ -69,16 +71,28 @@ export function balancePostings(
   drafts.forEach((draft, index) => {
     const account = accounts.get(draft.accountId);
     if (!account) {
-      report(index, '/accountId', issue('UNKNOWN_ACCOUNT', `There is no account ${draft.accountId} in this book.`));
+      report(
+        index,
+        '/accountId',
+        issue('UNKNOWN_ACCOUNT', `There is no account ${draft.accountId} in this book.`),
+      );
       return;
     }
     if (account.archived && !options.keptAccountIds?.has(account.id)) {
-      report(index, '/accountId', issue('ACCOUNT_ARCHIVED', `Account ${account.id} is archived; unarchive it to post to it.`));
+      report(
+        index,
+        '/accountId',
+        issue('ACCOUNT_ARCHIVED', `Account ${account.id} is archived; unarchive it to post to it.`),
+      );
     }
     if (!currency) return;
     if (!draft.amount && !draft.value) {
       if (open !== undefined) {
-        report(index, '/amount', issue('MISSING_VALUE', 'Only one posting may leave its amount out to take the balance.'));
+        report(
+          index,
+          '/amount',
+          issue('MISSING_VALUE', 'Only one posting may leave its amount out to take the balance.'),
+        );
       }
       open = index;
       postings.push(undefined);
@@ -94,24 +108,45 @@ export function balancePostings(
     if (open !== undefined) {
       const account = accounts.get(drafts[open]!.accountId)!;
       if (account.currency !== currency) {
-        report(open, '/amount', issue('MISSING_VALUE', `This posting is into a ${account.currency} account; give its amount.`));
+        report(
+          open,
+          '/amount',
+          issue('MISSING_VALUE', `This posting is into a ${account.currency} account; give its amount.`),
+        );
       } else {
-        const rest = money(-total, currency);
-        postings[open] = { accountId: account.id, amount: rest, value: rest, memo: drafts[open]!.memo ?? null };
+        const rest = atField(`/postings/${open}/amount`, () => money(-total, currency));
+        postings[open] = {
+          accountId: account.id,
+          amount: rest,
+          value: rest,
+          memo: drafts[open]!.memo ?? null,
+        };
         total = 0n;
       }
     }
     if (total !== 0n && errors.length === 0) {
       const residual = formatMoney({ minor: total, currency });
-      fail('UNBALANCED_TRANSACTION', `The postings do not balance: they sum to ${residual} ${currency}, not zero.`, [
-        { field: '/postings', code: 'UNBALANCED_TRANSACTION', message: `The postings sum to ${residual} ${currency}.` },
-      ]);
+      fail(
+        'UNBALANCED_TRANSACTION',
+        `The postings do not balance: they sum to ${residual} ${currency}, not zero.`,
+        [
+          {
+            field: '/postings',
+            code: 'UNBALANCED_TRANSACTION',
+            message: `The postings sum to ${residual} ${currency}.`,
+          },
+        ],
+      );
     }
   }
   if (errors.length > 0) {
     const codes = new Set(errors.map((error) => error.code));
     const code = codes.size === 1 ? errors[0]!.code : 'VALIDATION_FAILED';
-    throw new MonetaError(code, errors.length === 1 ? errors[0]!.message : 'Some postings are invalid.', errors);
+    throw new MonetaError(
+      code,
+      errors.length === 1 ? errors[0]!.message : 'Some postings are invalid.',
+      errors,
+    );
   }
   return { currency: currency!, postings: postings as Posting[] };
 }
@@ -125,17 +160,29 @@ function checkPosting(
   const memo = draft.memo ?? null;
   const { amount, value } = draft;
   if (amount && amount.currency !== account.currency) {
-    report('/amount', issue('CURRENCY_MISMATCH', `Account ${account.id} holds ${account.currency}, not ${amount.currency}.`));
+    report(
+      '/amount',
+      issue('CURRENCY_MISMATCH', `Account ${account.id} holds ${account.currency}, not ${amount.currency}.`),
+    );
     return undefined;
   }
   if (value && value.currency !== currency) {
-    report('/value', issue('CURRENCY_MISMATCH', `The transaction is in ${currency}; the value must be too, not ${value.currency}.`));
+    report(
+      '/value',
+      issue(
+        'CURRENCY_MISMATCH',
+        `The transaction is in ${currency}; the value must be too, not ${value.currency}.`,
+      ),
+    );
     return undefined;
   }
   if (account.currency === currency) {
     const figure = (amount ?? value)!;
     if (amount && value && amount.minor !== value.minor) {
-      report('/value', issue('VALUE_MISMATCH', 'In the account’s own currency, value and amount must be equal.'));
+      report(
+        '/value',
+        issue('VALUE_MISMATCH', 'In the account’s own currency, value and amount must be equal.'),
+      );
       return undefined;
     }
     return { accountId: account.id, amount: figure, value: figure, memo };
@@ -143,11 +190,20 @@ function checkPosting(
   if (!amount || !value) {
     const missing = amount ? 'value' : 'amount';
     const what = amount ? `its value in ${currency}` : `its amount in ${account.currency}`;
-    report(`/${missing}`, issue('MISSING_VALUE', `A posting into a ${account.currency} account of a ${currency} transaction needs ${what}.`));
+    report(
+      `/${missing}`,
+      issue(
+        'MISSING_VALUE',
+        `A posting into a ${account.currency} account of a ${currency} transaction needs ${what}.`,
+      ),
+    );
     return undefined;
   }
   if (sign(amount) !== sign(value)) {
-    report('/value', issue('SIGN_MISMATCH', 'Value and amount must have the same sign: both in, or both out.'));
+    report(
+      '/value',
+      issue('SIGN_MISMATCH', 'Value and amount must have the same sign: both in, or both out.'),
+    );
     return undefined;
   }
   return { accountId: account.id, amount, value, memo };

@@ -42,15 +42,26 @@ describe('currency', () => {
     expect(exponentOf(currency(code))).toBe(exponent);
   });
 
-  it.each(['EURO', 'eur', 'Eur', 'XXX', 'XAU', 'BTC', '', ' EUR', 'EUR ', 'US', '€', 'constructor', '__proto__'])(
-    'refuses %j with UNKNOWN_CURRENCY',
-    (code) => {
-      expect(isCurrencyCode(code)).toBe(false);
-      const error = caught(() => currency(code));
-      expect(error.code).toBe('UNKNOWN_CURRENCY');
-      expect(error.fieldErrors).toEqual([]);
-    },
-  );
+  it.each([
+    'EURO',
+    'eur',
+    'Eur',
+    'XXX',
+    'XAU',
+    'BTC',
+    '',
+    ' EUR',
+    'EUR ',
+    'US',
+    '€',
+    'constructor',
+    '__proto__',
+  ])('refuses %j with UNKNOWN_CURRENCY', (code) => {
+    expect(isCurrencyCode(code)).toBe(false);
+    const error = caught(() => currency(code));
+    expect(error.code).toBe('UNKNOWN_CURRENCY');
+    expect(error.fieldErrors).toEqual([]);
+  });
 
   it('returns the code it was given', () => {
     expect(currency('EUR')).toBe('EUR');

@@ -284,7 +284,14 @@ describe('arithmetic', () => {
     ['subtract', () => subtract(m(-MAX_MINOR), m(1n))],
     ['subtract a negative', () => subtract(m(MAX_MINOR), m(-1n))],
     ['sum of two maxima', () => sum([m(MAX_MINOR), m(MAX_MINOR)], USD)],
-    ['sum of many', () => sum(Array.from({ length: 11 }, () => m(MAX_MINOR / 10n)), USD)],
+    [
+      'sum of many',
+      () =>
+        sum(
+          Array.from({ length: 11 }, () => m(MAX_MINOR / 10n)),
+          USD,
+        ),
+    ],
     ['sum of negatives', () => sum([m(-MAX_MINOR), m(-1n)], USD)],
   ])('%s beyond MAX_MINOR is AMOUNT_OUT_OF_RANGE', (_name, run) => {
     expect(codeOf(run)).toBe('AMOUNT_OUT_OF_RANGE');
@@ -337,11 +344,18 @@ describe('properties', () => {
         negative: fc.boolean(),
         whole: fc.oneof(
           fc.constant('0'),
-          fc.tuple(fc.integer({ min: 1, max: 9 }), fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 12 })).map(
-            ([first, rest]) => `${first}${rest}`,
-          ),
+          fc
+            .tuple(
+              fc.integer({ min: 1, max: 9 }),
+              fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 12 }),
+            )
+            .map(([first, rest]) => `${first}${rest}`),
         ),
-        fraction: fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: exponent, maxLength: exponent }),
+        fraction: fc.string({
+          unit: fc.constantFrom(...'0123456789'),
+          minLength: exponent,
+          maxLength: exponent,
+        }),
       })
       .map(({ negative, whole, fraction }) => {
         const unsigned = exponent === 0 ? whole : `${whole}.${fraction}`;
@@ -405,10 +419,13 @@ describe('properties', () => {
 
   it('rejects every string that is not a plain decimal, without throwing anything else', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 })), (text) => {
-        fc.pre(!/^[+-]?\d+(\.\d+)?$/.test(text));
-        expect(codeOf(() => parseMoney(text, USD))).toBe('INVALID_AMOUNT');
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 })),
+        (text) => {
+          fc.pre(!/^[+-]?\d+(\.\d+)?$/.test(text));
+          expect(codeOf(() => parseMoney(text, USD))).toBe('INVALID_AMOUNT');
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -45,7 +45,9 @@ export function parseMoney(text: string, currency: CurrencyCode): Money {
       `${currency} amounts have ${exponent} decimal${exponent === 1 ? '' : 's'}; '${truncate(text)}' has more.`,
     );
   }
-  if (whole!.replace(/^0+/, '').length > 20) fail('AMOUNT_OUT_OF_RANGE', 'The amount is larger than Moneta can hold.');
+  if (whole!.replace(/^0+/, '').length > 20) {
+    fail('AMOUNT_OUT_OF_RANGE', 'The amount is larger than Moneta can hold.');
+  }
   const minor = BigInt(whole! + fraction.padEnd(exponent, '0').slice(0, exponent));
   return money(sign === '-' ? -minor : minor, currency);
 }

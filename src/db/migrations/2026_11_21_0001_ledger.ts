@@ -93,7 +93,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('payees_book_name').on('payees').columns(['book_id', 'name']).unique().execute();
+  await db.schema
+    .createIndex('payees_book_name')
+    .on('payees')
+    .columns(['book_id', 'name'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('tags')
@@ -124,14 +129,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('transactions_book_date').on('transactions').columns(['book_id', 'date', 'id']).execute();
-  await db.schema.createIndex('transactions_payee').on('transactions').columns(['payee_id', 'date']).execute();
+  await db.schema
+    .createIndex('transactions_book_date')
+    .on('transactions')
+    .columns(['book_id', 'date', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('transactions_payee')
+    .on('transactions')
+    .columns(['payee_id', 'date'])
+    .execute();
 
   await db.schema
     .createTable('postings')
     .addColumn('id', 'integer', t.id)
     .addColumn('book_id', 'integer', (c) => c.notNull().references('books.id').onDelete('cascade'))
-    .addColumn('transaction_id', 'integer', (c) => c.notNull().references('transactions.id').onDelete('cascade'))
+    .addColumn('transaction_id', 'integer', (c) =>
+      c.notNull().references('transactions.id').onDelete('cascade'),
+    )
     .addColumn('account_id', 'integer', (c) => c.notNull().references('accounts.id'))
     .addColumn('date', t.date, (c) => c.notNull())
     .addColumn('amount', 'bigint', (c) => c.notNull())
@@ -148,7 +163,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('transaction_tags')
-    .addColumn('transaction_id', 'integer', (c) => c.notNull().references('transactions.id').onDelete('cascade'))
+    .addColumn('transaction_id', 'integer', (c) =>
+      c.notNull().references('transactions.id').onDelete('cascade'),
+    )
     .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
     .addColumn('book_id', 'integer', (c) => c.notNull().references('books.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('transaction_tags_pk', ['transaction_id', 'tag_id'])

@@ -32,8 +32,16 @@ export function bookAccess(app: App): void {
     if (!membership) fail('NOT_FOUND', `There is no book ${raw.slice(0, 20)} of yours.`);
     const needed = request.routeOptions.config.minRole ?? (READS.has(request.method) ? 'viewer' : 'editor');
     if (RANK[membership.role] < RANK[needed]) {
-      fail('FORBIDDEN', `This needs the ${needed} role in the book; you are ${membership.role === 'editor' ? 'an' : 'a'} ${membership.role}.`);
+      fail(
+        'FORBIDDEN',
+        `This needs the ${needed} role in the book; you are ${membership.role === 'editor' ? 'an' : 'a'} ${membership.role}.`,
+      );
     }
-    request.book = { bookId, userId: request.user.id, role: membership.role, baseCurrency: membership.base_currency };
+    request.book = {
+      bookId,
+      userId: request.user.id,
+      role: membership.role,
+      baseCurrency: membership.base_currency,
+    };
   });
 }

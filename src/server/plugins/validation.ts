@@ -10,7 +10,12 @@ import type { FastifyInstance } from 'fastify';
  */
 export function installValidators(app: FastifyInstance): void {
   const strict = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true });
-  const coercing = new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true });
+  const coercing = new Ajv({
+    allErrors: true,
+    coerceTypes: 'array',
+    removeAdditional: false,
+    useDefaults: true,
+  });
   for (const ajv of [strict, coercing]) {
     addFormats.default(ajv, ['date', 'date-time', 'email', 'uri']);
     ajv.addKeyword('example');

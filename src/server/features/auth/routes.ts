@@ -14,7 +14,13 @@ import { findUserById, normaliseEmail, type UserRecord } from './users.ts';
 const tags = ['auth'];
 
 function userJson(user: UserRecord) {
-  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, createdAt: user.createdAt };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.isAdmin,
+    createdAt: user.createdAt,
+  };
 }
 
 export async function authRoutes(app: App): Promise<void> {
@@ -23,7 +29,13 @@ export async function authRoutes(app: App): Promise<void> {
   /** Logs the user in on this client: a new session (any old one ends), its cookie, its CSRF token. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, user: UserRecord) {
     if (request.session) await closeSession(app.db, request.session.id);
-    const session = await openSession(app.db, user.id, now(), app.config.sessionDays, request.headers['user-agent'] ?? null);
+    const session = await openSession(
+      app.db,
+      user.id,
+      now(),
+      app.config.sessionDays,
+      request.headers['user-agent'] ?? null,
+    );
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/',
       httpOnly: true,
@@ -46,7 +58,8 @@ export async function authRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      if (!app.config.registration) fail('REGISTRATION_DISABLED', 'This server does not accept new registrations.');
+      if (!app.config.registration)
+        fail('REGISTRATION_DISABLED', 'This server does not accept new registrations.');
       const user = await createUser(app.db, request.body, now());
       return reply.status(201).send(await startSession(request, reply, user));
     },
@@ -58,7 +71,8 @@ export async function authRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: 'Log in with e-mail and password',
-        description: 'After 5 failed attempts for an e-mail address or from a client within 15 minutes, answers 429.',
+        description:
+          'After 5 failed attempts for an e-mail address or from a client within 15 minutes, answers 429.',
         body: LoginBody,
         response: { 200: SessionInfo, ...problems },
       },
@@ -122,7 +136,14 @@ export async function authRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
-      await changePassword(app.db, request.user!.id, request.session!.id, currentPassword, newPassword, now());
+      await changePassword(
+        app.db,
+        request.user!.id,
+        request.session!.id,
+        currentPassword,
+        newPassword,
+        now(),
+      );
       return reply.status(204).send(null);
     },
   );

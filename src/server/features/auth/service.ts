@@ -1,13 +1,15 @@
-import type { Db } from '../../../db/connect.ts';
 import { fail } from '../../../core/errors.ts';
-import {
-  checkPasswordStrength,
-  decoyHash,
-  hashPassword,
-  verifyPassword,
-} from './passwords.ts';
+import type { Db } from '../../../db/connect.ts';
+import { checkPasswordStrength, decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { closeOtherSessions } from './sessions.ts';
-import { findUserByEmail, findUserById, insertUser, normaliseEmail, type UserRecord, updatePasswordHash } from './users.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  normaliseEmail,
+  type UserRecord,
+  updatePasswordHash,
+} from './users.ts';
 
 export interface NewUser {
   email: string;
@@ -26,7 +28,11 @@ export async function createUser(db: Db, input: NewUser, now: string): Promise<U
     ]);
   }
   const passwordHash = await hashPassword(input.password);
-  return insertUser(db, { email, name: input.name.trim(), passwordHash, isAdmin: input.isAdmin ?? false }, now);
+  return insertUser(
+    db,
+    { email, name: input.name.trim(), passwordHash, isAdmin: input.isAdmin ?? false },
+    now,
+  );
 }
 
 /** The user whose e-mail and password these are; the same failure for a wrong e-mail or password. */

@@ -36,7 +36,11 @@ export function normaliseEmail(email: string): string {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
   return row && toUser(row);
 }
 
@@ -65,10 +69,23 @@ export async function insertUser(
   return toUser(row);
 }
 
-export async function updatePasswordHash(db: Db, userId: number, passwordHash: string, now: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
+export async function updatePasswordHash(
+  db: Db,
+  userId: number,
+  passwordHash: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function setAdmin(db: Db, userId: number, isAdmin: boolean, now: string): Promise<void> {
-  await db.updateTable('users').set({ is_admin: fromFlag(isAdmin), updated_at: now }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ is_admin: fromFlag(isAdmin), updated_at: now })
+    .where('id', '=', userId)
+    .execute();
 }

@@ -37,7 +37,13 @@ export function listMembers(db: Db, bookId: number) {
   return db
     .selectFrom('book_members')
     .innerJoin('users', 'users.id', 'book_members.user_id')
-    .select(['users.id as userId', 'users.email', 'users.name', 'book_members.role', 'book_members.created_at as since'])
+    .select([
+      'users.id as userId',
+      'users.email',
+      'users.name',
+      'book_members.role',
+      'book_members.created_at as since',
+    ])
     .where('book_members.book_id', '=', bookId)
     .orderBy('book_members.created_at')
     .orderBy('users.id')

@@ -4,7 +4,7 @@ import { BookParams, NoContent, problems } from '../../../contract/common.ts';
 import { now } from '../../clock.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
-import { listBooks, listMembers, getBook } from './queries.ts';
+import { getBook, listBooks, listMembers } from './queries.ts';
 import { createBook, deleteBook, updateBook } from './service.ts';
 
 const tags = ['books'];
@@ -14,7 +14,11 @@ export async function bookListRoutes(app: App): Promise<void> {
   app.get(
     '/books',
     {
-      schema: { tags, summary: 'List the books you are a member of', response: { 200: Type.Array(Book), ...problems } },
+      schema: {
+        tags,
+        summary: 'List the books you are a member of',
+        response: { 200: Type.Array(Book), ...problems },
+      },
       preHandler: requireUser,
     },
     async (request) => listBooks(app.db, request.user!.id),
@@ -23,10 +27,16 @@ export async function bookListRoutes(app: App): Promise<void> {
   app.post(
     '/books',
     {
-      schema: { tags, summary: 'Create a book; you become its owner', body: NewBook, response: { 201: Book, ...problems } },
+      schema: {
+        tags,
+        summary: 'Create a book; you become its owner',
+        body: NewBook,
+        response: { 201: Book, ...problems },
+      },
       preHandler: requireUser,
     },
-    async (request, reply) => reply.status(201).send(await createBook(app.db, request.user!.id, request.body, now())),
+    async (request, reply) =>
+      reply.status(201).send(await createBook(app.db, request.user!.id, request.body, now())),
   );
 }
 
@@ -41,7 +51,13 @@ export async function bookRoutes(app: App): Promise<void> {
   app.patch(
     '/',
     {
-      schema: { tags, summary: 'Rename a book or change its base currency (owner)', params: BookParams, body: BookPatch, response: { 200: Book, ...problems } },
+      schema: {
+        tags,
+        summary: 'Rename a book or change its base currency (owner)',
+        params: BookParams,
+        body: BookPatch,
+        response: { 200: Book, ...problems },
+      },
       config: { minRole: 'owner' },
     },
     async (request) => updateBook(app.db, request.book!, request.body, now()),
@@ -50,7 +66,12 @@ export async function bookRoutes(app: App): Promise<void> {
   app.delete(
     '/',
     {
-      schema: { tags, summary: 'Delete a book and everything in it (owner)', params: BookParams, response: { 204: NoContent, ...problems } },
+      schema: {
+        tags,
+        summary: 'Delete a book and everything in it (owner)',
+        params: BookParams,
+        response: { 204: NoContent, ...problems },
+      },
       config: { minRole: 'owner' },
     },
     async (request, reply) => {
@@ -61,7 +82,14 @@ export async function bookRoutes(app: App): Promise<void> {
 
   app.get(
     '/members',
-    { schema: { tags, summary: "List the book's members and their roles", params: BookParams, response: { 200: Type.Array(Member), ...problems } } },
+    {
+      schema: {
+        tags,
+        summary: "List the book's members and their roles",
+        params: BookParams,
+        response: { 200: Type.Array(Member), ...problems },
+      },
+    },
     async (request) => listMembers(app.db, request.book!.bookId),
   );
 }

@@ -1,5 +1,5 @@
-import { currency } from '../../../core/money/index.ts';
 import { atField } from '../../../core/errors.ts';
+import { currency } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { BookScope } from '../../types.ts';
 import { type BookRecord, getBook } from './queries.ts';
@@ -18,7 +18,10 @@ export async function createBook(db: Db, userId: number, input: NewBook, now: st
       .values({ name: input.name.trim(), base_currency: baseCurrency, created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('book_members').values({ book_id: id, user_id: userId, role: 'owner', created_at: now }).execute();
+    await trx
+      .insertInto('book_members')
+      .values({ book_id: id, user_id: userId, role: 'owner', created_at: now })
+      .execute();
     return (await getBook(trx, userId, id))!;
   });
 }

@@ -28,5 +28,7 @@ const PAGE = `<!doctype html>
 
 /** `/`: a small page pointing to the API docs until the web app lands. */
 export async function homeRoutes(app: App): Promise<void> {
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(PAGE),
+  );
 }

@@ -1,0 +1,161 @@
+import type { BalancedPostings } from '../../../core/ledger/transaction.ts';
+import type { Db } from '../../../db/connect.ts';
+import { toMinor } from '../../../db/values.ts';
+import { adjustBalances } from '../accounts/queries.ts';
+
+/** The descriptive fields of a transaction; its postings come balanced from the core. */
+export interface TransactionHeader {
+  date: string;
+  payeeId: number | null;
+  description: string;
+  notes: string | null;
+  status: 'pending' | 'cleared' | 'reconciled';
+}
+
+function amountsByAccount(postings: BalancedPostings['postings'], sign: 1n | -1n): Map<number, bigint> {
+  const deltas = new Map<number, bigint>();
+  for (const posting of postings) {
+    deltas.set(posting.accountId, (deltas.get(posting.accountId) ?? 0n) + sign * posting.amount.minor);
+  }
+  return deltas;
+}
+
+async function writePostings(
+  db: Db,
+  bookId: number,
+  transactionId: number,
+  date: string,
+  balanced: BalancedPostings,
+  tagIds: readonly number[],
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('postings')
+    .values(
+      balanced.postings.map((posting, position) => ({
+        book_id: bookId,
+        transaction_id: transactionId,
+        account_id: posting.accountId,
+        date,
+        amount: posting.amount.minor,
+        value: posting.value.minor,
+        memo: posting.memo,
+        position,
+      })),
+    )
+    .execute();
+  if (tagIds.length > 0) {
+    await db
+      .insertInto('transaction_tags')
+      .values(
+        [...new Set(tagIds)].map((tagId) => ({
+          transaction_id: transactionId,
+          tag_id: tagId,
+          book_id: bookId,
+        })),
+      )
+      .execute();
+  }
+  await adjustBalances(db, amountsByAccount(balanced.postings, 1n), now);
+}
+
+/** What moved: Σ of the positive values. */
+function totalOf(balanced: BalancedPostings): bigint {
+  return balanced.postings.reduce((total, p) => (p.value.minor > 0n ? total + p.value.minor : total), 0n);
+}
+
+/**
+ * Writes a balanced transaction, its postings and tags, and moves the cached account balances,
+ * all on `db` (pass the open database transaction). Returns the new id.
+ */
+export async function insertTransaction(
+  db: Db,
+  bookId: number,
+  userId: number,
+  header: TransactionHeader,
+  balanced: BalancedPostings,
+  tagIds: readonly number[],
+  now: string,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('transactions')
+    .values({
+      book_id: bookId,
+      date: header.date,
+      currency: balanced.currency,
+      total: totalOf(balanced),
+      payee_id: header.payeeId,
+      description: header.description,
+      notes: header.notes,
+      status: header.status,
+      created_by: userId,
+      created_at: now,
+      updated_by: userId,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writePostings(db, bookId, id, header.date, balanced, tagIds, now);
+  return id;
+}
+
+/** Replaces a transaction's header, postings and tags, keeping cached balances exact. */
+export async function replaceTransaction(
+  db: Db,
+  bookId: number,
+  userId: number,
+  transactionId: number,
+  header: TransactionHeader,
+  balanced: BalancedPostings,
+  tagIds: readonly number[],
+  now: string,
+): Promise<void> {
+  await revertPostings(db, [transactionId], now);
+  await db.deleteFrom('transaction_tags').where('transaction_id', '=', transactionId).execute();
+  await db
+    .updateTable('transactions')
+    .set({
+      date: header.date,
+      currency: balanced.currency,
+      total: totalOf(balanced),
+      payee_id: header.payeeId,
+      description: header.description,
+      notes: header.notes,
+      status: header.status,
+      updated_by: userId,
+      updated_at: now,
+    })
+    .where('id', '=', transactionId)
+    .where('book_id', '=', bookId)
+    .execute();
+  await writePostings(db, bookId, transactionId, header.date, balanced, tagIds, now);
+}
+
+/** Takes the postings of these transactions out of the cached balances, then deletes the postings. */
+async function revertPostings(db: Db, transactionIds: readonly number[], now: string): Promise<void> {
+  if (transactionIds.length === 0) return;
+  const rows = await db
+    .selectFrom('postings')
+    .select(['account_id', 'amount'])
+    .where('transaction_id', 'in', transactionIds)
+    .execute();
+  const deltas = new Map<number, bigint>();
+  for (const row of rows)
+    deltas.set(row.account_id, (deltas.get(row.account_id) ?? 0n) - toMinor(row.amount));
+  await adjustBalances(db, deltas, now);
+  await db.deleteFrom('postings').where('transaction_id', 'in', transactionIds).execute();
+}
+
+/** Deletes transactions of a book with their postings and tags; cached balances follow. */
+export async function deleteTransactions(
+  db: Db,
+  bookId: number,
+  transactionIds: readonly number[],
+  now: string,
+): Promise<void> {
+  for (let start = 0; start < transactionIds.length; start += 500) {
+    const chunk = transactionIds.slice(start, start + 500);
+    await revertPostings(db, chunk, now);
+    await db.deleteFrom('transactions').where('book_id', '=', bookId).where('id', 'in', chunk).execute();
+  }
+}
