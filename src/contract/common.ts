@@ -81,3 +81,6 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
 export const NoContent = Type.Null({ description: 'No content.' });
+
+/** The same schema with its own description (for the OpenAPI document). */
+export const described = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description }) as T;

@@ -38,8 +38,8 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // The interactive API docs run Swagger UI's inline bootstrap script and styles.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        // Swagger UI (the API docs) sets style attributes as it renders.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],

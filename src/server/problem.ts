@@ -38,6 +38,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   INVALID_PARENT: { status: 422, title: 'Not a valid parent' },
   ACCOUNT_IN_USE: { status: 409, title: 'The account has transactions' },
   UNKNOWN_CATEGORY_GROUP: { status: 422, title: 'Unknown category group' },
+  CATEGORY_GROUP_IN_USE: { status: 409, title: 'The category group has categories' },
   UNKNOWN_PAYEE: { status: 422, title: 'Unknown payee' },
   UNKNOWN_TAG: { status: 422, title: 'Unknown tag' },
   NAME_TAKEN: { status: 409, title: 'The name is already used' },

@@ -1,2 +1,3 @@
 export * from './currency.ts';
 export * from './money.ts';
+export * from './bound.ts';

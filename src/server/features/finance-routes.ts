@@ -2,6 +2,11 @@ import { bookAccess } from '../plugins/book-access.ts';
 import type { App } from '../types.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { bookListRoutes, bookRoutes } from './books/routes.ts';
+import { categoryRoutes } from './categories/routes.ts';
+import { categoryGroupRoutes } from './category-groups/routes.ts';
+import { payeeRoutes } from './payees/routes.ts';
+import { tagRoutes } from './tags/routes.ts';
+import { transactionRoutes } from './transactions/routes.ts';
 
 /** Everything under /api/v1 that works on finance data; all of it behind the book-access gate. */
 export async function financeRoutes(app: App): Promise<void> {
@@ -11,6 +16,11 @@ export async function financeRoutes(app: App): Promise<void> {
       bookAccess(book);
       await book.register(bookRoutes);
       await book.register(accountRoutes);
+      await book.register(categoryGroupRoutes);
+      await book.register(categoryRoutes);
+      await book.register(payeeRoutes);
+      await book.register(tagRoutes);
+      await book.register(transactionRoutes);
     },
     { prefix: '/books/:bookId' },
   );

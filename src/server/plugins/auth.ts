@@ -36,7 +36,7 @@ export const authPlugin = fp(
   { name: 'moneta-auth', dependencies: ['@fastify/cookie'] },
 );
 
-/** A preHandler for routes that need a logged-in caller. */
+/** A preValidation hook for routes that need a logged-in caller: strangers learn nothing from validation errors. */
 export async function requireUser(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   if (!request.user) fail('UNAUTHENTICATED', 'Log in to use this endpoint.');
 }

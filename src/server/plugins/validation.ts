@@ -17,7 +17,10 @@ export function installValidators(app: FastifyInstance): void {
     useDefaults: true,
   });
   for (const ajv of [strict, coercing]) {
-    addFormats.default(ajv, ['date', 'date-time', 'email', 'uri']);
+    addFormats.default(ajv, ['date-time', 'email', 'uri']);
+    // Dates are checked for shape here and for existence by the core, which answers the clearer
+    // INVALID_DATE (422) for a day such as 2026-02-30.
+    ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
     ajv.addKeyword('example');
   }
   app.setValidatorCompiler(({ schema, httpPart }) =>

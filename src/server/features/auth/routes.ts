@@ -24,7 +24,9 @@ function userJson(user: UserRecord) {
 }
 
 export async function authRoutes(app: App): Promise<void> {
-  const throttle = new LoginThrottle();
+  /** 5 failures per e-mail address, 50 per client address (households share one) in 15 minutes. */
+  const perEmail = new LoginThrottle(5);
+  const perClient = new LoginThrottle(50);
 
   /** Logs the user in on this client: a new session (any old one ends), its cookie, its CSRF token. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, user: UserRecord) {
@@ -72,26 +74,28 @@ export async function authRoutes(app: App): Promise<void> {
         tags,
         summary: 'Log in with e-mail and password',
         description:
-          'After 5 failed attempts for an e-mail address or from a client within 15 minutes, answers 429.',
+          'After 5 failed attempts for an e-mail address (or 50 from one client address) within 15 minutes, answers 429 with Retry-After.',
         body: LoginBody,
         response: { 200: SessionInfo, ...problems },
       },
     },
     async (request, reply) => {
-      const keys = [`email:${normaliseEmail(request.body.email)}`, `ip:${request.ip}`];
-      const wait = throttle.retryAfter(keys, Date.now());
+      const email = normaliseEmail(request.body.email);
+      const at = Date.now();
+      const wait = Math.max(perEmail.retryAfter(email, at), perClient.retryAfter(request.ip, at));
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         fail('RATE_LIMITED', `Too many failed logins; try again in ${wait} seconds.`);
       }
       let user: UserRecord;
       try {
-        user = await authenticate(app.db, request.body.email, request.body.password);
+        user = await authenticate(app.db, email, request.body.password);
       } catch (error) {
-        throttle.fail(keys, Date.now());
+        perEmail.fail(email, at);
+        perClient.fail(request.ip, at);
         throw error;
       }
-      throttle.succeed(keys);
+      perEmail.succeed(email);
       return startSession(request, reply, user);
     },
   );
@@ -100,7 +104,7 @@ export async function authRoutes(app: App): Promise<void> {
     '/logout',
     {
       schema: { tags, summary: 'End this session', response: { 204: NoContent, ...problems } },
-      preHandler: requireUser,
+      preValidation: requireUser,
     },
     async (request, reply) => {
       await closeSession(app.db, request.session!.id);
@@ -113,7 +117,7 @@ export async function authRoutes(app: App): Promise<void> {
     '/me',
     {
       schema: { tags, summary: 'Who is logged in', response: { 200: SessionInfo, ...problems } },
-      preHandler: requireUser,
+      preValidation: requireUser,
     },
     async (request) => {
       const user = await findUserById(app.db, request.user!.id);
@@ -132,7 +136,7 @@ export async function authRoutes(app: App): Promise<void> {
         body: ChangePasswordBody,
         response: { 204: NoContent, ...problems },
       },
-      preHandler: requireUser,
+      preValidation: requireUser,
     },
     async (request, reply) => {
       const { currentPassword, newPassword } = request.body;

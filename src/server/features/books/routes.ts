@@ -19,7 +19,7 @@ export async function bookListRoutes(app: App): Promise<void> {
         summary: 'List the books you are a member of',
         response: { 200: Type.Array(Book), ...problems },
       },
-      preHandler: requireUser,
+      preValidation: requireUser,
     },
     async (request) => listBooks(app.db, request.user!.id),
   );
@@ -33,7 +33,7 @@ export async function bookListRoutes(app: App): Promise<void> {
         body: NewBook,
         response: { 201: Book, ...problems },
       },
-      preHandler: requireUser,
+      preValidation: requireUser,
     },
     async (request, reply) =>
       reply.status(201).send(await createBook(app.db, request.user!.id, request.body, now())),

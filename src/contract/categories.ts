@@ -1,0 +1,51 @@
+import Type from 'typebox';
+import { CategoryKind } from './category-groups.ts';
+import { CurrencyCode, Id, LongText, Nullable } from './common.ts';
+import { ItemName, MergeInto, MoveToQuery } from './names.ts';
+
+/** Categories are the book's income and expense accounts: the API shows them as accounts. */
+export const CategoryListQuery = Type.Object(
+  {
+    kind: Type.Optional(CategoryKind),
+    includeHidden: Type.Optional(
+      Type.Boolean({ default: true, description: 'False leaves out hidden categories and those of hidden groups.' }),
+    ),
+    includeArchived: Type.Optional(Type.Boolean({ default: false })),
+  },
+  { additionalProperties: false },
+);
+
+export const NewCategory = Type.Object(
+  {
+    name: ItemName,
+    kind: CategoryKind,
+    groupId: Type.Optional(Nullable(Id)),
+    parentId: Type.Optional(Nullable(Id)),
+    currency: Type.Optional(CurrencyCode),
+    notes: Type.Optional(Nullable(LongText)),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'The group must be of the same kind; a parent must be a category of the same kind. Currency defaults to the book’s base currency. Category names are unique in a book, ignoring case.',
+  },
+);
+
+export const CategoryPatch = Type.Object(
+  {
+    name: Type.Optional(ItemName),
+    groupId: Type.Optional(Nullable(Id)),
+    parentId: Type.Optional(Nullable(Id)),
+    hidden: Type.Optional(Type.Boolean()),
+    notes: Type.Optional(Nullable(LongText)),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'A category keeps its kind and currency.' },
+);
+
+export const DeleteCategoryQuery = MoveToQuery(
+  'A category with postings is kept (ACCOUNT_IN_USE) unless `moveTo` names a category of the same currency to take them over: that merges the two.',
+);
+
+export const CategoryMerge = MergeInto(
+  'The category, of the same currency, that takes over the postings and payee defaults of the merged one; the merged one is deleted.',
+);

@@ -1,0 +1,28 @@
+import Type from 'typebox';
+import { Id, Instant, Nullable } from './common.ts';
+import { ItemName } from './names.ts';
+
+const Color = Type.String({
+  pattern: '^#[0-9a-fA-F]{6}$',
+  maxLength: 7,
+  description: 'A colour as #rrggbb; stored in lower case.',
+  example: '#3b82f6',
+});
+
+export const Tag = Type.Object({
+  id: Id,
+  name: Type.String(),
+  color: Nullable(Type.String()),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+
+export const NewTag = Type.Object(
+  { name: ItemName, color: Type.Optional(Nullable(Color)) },
+  { additionalProperties: false, description: 'Tag names are unique in a book, ignoring case.' },
+);
+
+export const TagPatch = Type.Object(
+  { name: Type.Optional(ItemName), color: Type.Optional(Nullable(Color)) },
+  { additionalProperties: false, minProperties: 1 },
+);

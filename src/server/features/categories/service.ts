@@ -1,0 +1,130 @@
+import { type FieldError, fail } from '../../../core/errors.ts';
+import { isCategoryType } from '../../../core/ledger/account.ts';
+import type { Db } from '../../../db/connect.ts';
+import { toFlag } from '../../../db/values.ts';
+import type { BookScope } from '../../types.ts';
+import { type AccountRow, adjustBalances, getAccountRow, listAccounts } from '../accounts/queries.ts';
+import { CATEGORY_TYPES, deleteAccount, insertAccount, updateAccount } from '../accounts/service.ts';
+import { type CategoryKind, hiddenGroupIds } from '../category-groups/queries.ts';
+import { requireGroupOfKind } from '../category-groups/service.ts';
+import { hasSubcategories, reassignPayeeDefaults, reassignPostings } from './queries.ts';
+
+/** A category is an income or expense account; its `type` is its kind. */
+export type CategoryRow = AccountRow & { type: CategoryKind };
+
+function isCategory(row: AccountRow | undefined): row is CategoryRow {
+  return row !== undefined && isCategoryType(row.type);
+}
+
+export async function requireCategory(db: Db, bookId: number, id: number): Promise<CategoryRow> {
+  const row = await getAccountRow(db, bookId, id);
+  if (!isCategory(row)) fail('NOT_FOUND', `There is no category ${id} in this book.`);
+  return row;
+}
+
+/** A category named by the input at `field`: UNKNOWN_ACCOUNT there unless it is one of this book. */
+export async function requireCategoryAt(db: Db, bookId: number, id: number, field: string) {
+  const row = await getAccountRow(db, bookId, id);
+  if (!isCategory(row)) {
+    const message = `There is no category ${id} in this book.`;
+    fail('UNKNOWN_ACCOUNT', message, [{ field, code: 'UNKNOWN_ACCOUNT', message }]);
+  }
+  return row;
+}
+
+export interface CategoryFilter {
+  kind?: CategoryKind | undefined;
+  includeHidden: boolean;
+  includeArchived: boolean;
+}
+
+export async function listCategories(db: Db, bookId: number, filter: CategoryFilter) {
+  const rows = await listAccounts(db, bookId, {
+    types: filter.kind ? [filter.kind] : CATEGORY_TYPES,
+    includeArchived: filter.includeArchived,
+  });
+  if (filter.includeHidden) return rows;
+  const hiddenGroups = await hiddenGroupIds(db, bookId);
+  return rows.filter(
+    (row) => !toFlag(row.hidden) && (row.group_id === null || !hiddenGroups.has(row.group_id)),
+  );
+}
+
+export interface NewCategoryInput {
+  name: string;
+  kind: CategoryKind;
+  groupId?: number | null | undefined;
+  parentId?: number | null | undefined;
+  currency?: string | undefined;
+  notes?: string | null | undefined;
+}
+
+export async function createCategory(db: Db, scope: BookScope, input: NewCategoryInput, now: string) {
+  return db.transaction().execute(async (trx) => {
+    if (input.groupId) await requireGroupOfKind(trx, scope.bookId, input.groupId, input.kind, '/groupId');
+    return insertAccount(trx, scope, { ...input, type: input.kind }, now);
+  });
+}
+
+export interface CategoryPatchInput {
+  name?: string | undefined;
+  groupId?: number | null | undefined;
+  parentId?: number | null | undefined;
+  hidden?: boolean | undefined;
+  notes?: string | null | undefined;
+}
+
+/**
+ * Changes a category. The group is checked here; name and parent by `updateAccount`, in its own
+ * database transaction (it cannot join one opened here).
+ */
+export async function updateCategory(
+  db: Db,
+  scope: BookScope,
+  id: number,
+  patch: CategoryPatchInput,
+  now: string,
+) {
+  const category = await requireCategory(db, scope.bookId, id);
+  if (patch.groupId) await requireGroupOfKind(db, scope.bookId, patch.groupId, category.type, '/groupId');
+  return updateAccount(db, scope, id, patch, now);
+}
+
+/** Deletes a category that has no postings (ACCOUNT_IN_USE otherwise: merge it, or archive it). */
+export async function deleteCategory(db: Db, scope: BookScope, id: number, now: string): Promise<void> {
+  await requireCategory(db, scope.bookId, id);
+  await deleteAccount(db, scope, id, false, now);
+}
+
+/**
+ * Merges a category into another of the same currency, given at `field`: its postings and the
+ * payees that default to it move over, its cached balance with them, and it is deleted.
+ */
+export async function mergeCategory(
+  db: Db,
+  scope: BookScope,
+  id: number,
+  intoId: number,
+  field: string,
+  now: string,
+): Promise<CategoryRow> {
+  return db.transaction().execute(async (trx) => {
+    const source = await requireCategory(trx, scope.bookId, id);
+    const target = await requireCategoryAt(trx, scope.bookId, intoId, field);
+    const refuse = (code: FieldError['code'], message: string): never =>
+      fail(code, message, [{ field, code, message }]);
+    if (target.id === source.id) refuse('VALIDATION_FAILED', 'A category cannot be merged into itself.');
+    if (toFlag(target.archived)) refuse('ACCOUNT_ARCHIVED', `${target.name} is archived; unarchive it first.`);
+    if (target.currency !== source.currency) {
+      refuse('CURRENCY_MISMATCH', `${source.name} holds ${source.currency}, ${target.name} ${target.currency}.`);
+    }
+    if (await hasSubcategories(trx, id)) {
+      fail('ACCOUNT_IN_USE', 'Other categories are grouped under this one; move or delete them first.');
+    }
+    const moved = await reassignPostings(trx, id, intoId);
+    await adjustBalances(trx, new Map([[intoId, moved]]), now);
+    await reassignPayeeDefaults(trx, id, intoId, now);
+    await trx.deleteFrom('accounts').where('id', '=', id).execute();
+    return requireCategory(trx, scope.bookId, intoId);
+  });
+}

@@ -1,0 +1,90 @@
+import { expect, it } from 'vitest';
+import { migrateToLatest, migrateToNothing } from '../../src/db/migrate.ts';
+import { Client, expectProblem, PASSWORD, testApp, uniqueEmail } from '../support/api.ts';
+import { describeEachDatabase, openTestDatabase } from '../support/databases.ts';
+
+describeEachDatabase('the server around the API', (ctx) => {
+  it('serves health, readiness, the home page and the interactive docs', async () => {
+    const app = await testApp(ctx.database);
+    expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', database: ctx.dialect });
+    const home = await app.inject({ url: '/' });
+    expect(home.headers['content-type']).toMatch(/text\/html/);
+    expect(home.body).toContain('href="/api/docs"');
+    expect(home.headers['content-security-policy']).toContain("default-src 'self'");
+    const docs = await app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger-ui');
+    expectProblem(await new Client(app).get('/nowhere'), 404, 'ROUTE_NOT_FOUND');
+    await app.close();
+  });
+
+  it('publishes an OpenAPI 3.1 document where every operation has its schemas', async () => {
+    const app = await testApp(ctx.database);
+    const document = (await app.inject({ url: '/api/openapi.json' })).json();
+    expect(document.openapi).toBe('3.1.0');
+    const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(operations.length).toBeGreaterThan(40);
+    for (const { path, method, op } of operations.filter((o) => o.path.startsWith('/api/v1'))) {
+      const success = Object.keys(op.responses ?? {}).filter((status) => status.startsWith('2'));
+      expect([path, method, success.length > 0]).toEqual([path, method, true]);
+      expect([path, method, Boolean(op.responses['4XX'] ?? op.responses['4xx'])]).toEqual([path, method, true]);
+      expect([path, method, typeof op.summary]).toEqual([path, method, 'string']);
+      if (['post', 'patch', 'put'].includes(method) && !path.endsWith('/logout') && !path.includes('/archive') && !path.includes('/unarchive')) {
+        expect([path, method, Boolean(op.requestBody)]).toEqual([path, method, true]);
+      }
+    }
+    const posting = JSON.stringify(document.paths['/api/v1/books/{bookId}/transactions'].post.requestBody);
+    expect(posting).toContain('"additionalProperties":false');
+    await app.close();
+  });
+
+  it('closes registration when configured to', async () => {
+    const app = await testApp(ctx.database, { registration: false });
+    const reply = await new Client(app).post('/api/v1/auth/register', { email: uniqueEmail(), password: PASSWORD, name: 'X' });
+    expectProblem(reply, 403, 'REGISTRATION_DISABLED');
+    await app.close();
+  });
+
+  it('rotates the session at login, and a password change ends the other sessions', async () => {
+    const app = await testApp(ctx.database);
+    const email = uniqueEmail('eve');
+    const laptop = new Client(app);
+    await laptop.post('/api/v1/auth/register', { email, password: PASSWORD, name: 'Eve' });
+    const firstCookie = laptop.cookie;
+    await laptop.post('/api/v1/auth/login', { email, password: PASSWORD });
+    expect(laptop.cookie).not.toBe(firstCookie);
+    const stale = new Client(app);
+    stale.cookie = firstCookie;
+    expectProblem(await stale.get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
+
+    const phone = new Client(app);
+    await phone.post('/api/v1/auth/login', { email, password: PASSWORD });
+    expectProblem(
+      await laptop.post('/api/v1/auth/password', { currentPassword: 'wrong password!', newPassword: 'a new long password' }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
+    expectProblem(await laptop.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'short' }), 422, 'WEAK_PASSWORD');
+    expect((await laptop.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'a new long password' })).status).toBe(204);
+    expect((await laptop.get('/api/v1/auth/me')).status).toBe(200);
+    expectProblem(await phone.get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
+    expectProblem(await new Client(app).post('/api/v1/auth/login', { email, password: PASSWORD }), 401, 'INVALID_CREDENTIALS');
+    expect((await new Client(app).post('/api/v1/auth/login', { email, password: 'a new long password' })).status).toBe(200);
+    await app.close();
+  });
+
+  it('migrates down to nothing and up again', async () => {
+    const fresh = await openTestDatabase(ctx.dialect);
+    try {
+      expect(await migrateToNothing(fresh.database)).toEqual(['reverted 2026_11_21_0001_ledger']);
+      expect(await migrateToLatest(fresh.database)).toEqual(['applied 2026_11_21_0001_ledger']);
+      expect(await migrateToLatest(fresh.database)).toEqual([]);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
+
