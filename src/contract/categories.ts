@@ -1,14 +1,17 @@
 import Type from 'typebox';
 import { CategoryKind } from './category-groups.ts';
-import { CurrencyCode, Id, LongText, Nullable } from './common.ts';
-import { ItemName, MergeInto, MoveToQuery } from './names.ts';
+import { CurrencyCode, Id, LongText, Name, Nullable } from './common.ts';
+import { MergeInto, MoveToQuery } from './names.ts';
 
 /** Categories are the book's income and expense accounts: the API shows them as accounts. */
 export const CategoryListQuery = Type.Object(
   {
     kind: Type.Optional(CategoryKind),
     includeHidden: Type.Optional(
-      Type.Boolean({ default: true, description: 'False leaves out hidden categories and those of hidden groups.' }),
+      Type.Boolean({
+        default: true,
+        description: 'False leaves out hidden categories and those of hidden groups.',
+      }),
     ),
     includeArchived: Type.Optional(Type.Boolean({ default: false })),
   },
@@ -17,7 +20,7 @@ export const CategoryListQuery = Type.Object(
 
 export const NewCategory = Type.Object(
   {
-    name: ItemName,
+    name: Name,
     kind: CategoryKind,
     groupId: Type.Optional(Nullable(Id)),
     parentId: Type.Optional(Nullable(Id)),
@@ -33,7 +36,7 @@ export const NewCategory = Type.Object(
 
 export const CategoryPatch = Type.Object(
   {
-    name: Type.Optional(ItemName),
+    name: Type.Optional(Name),
     groupId: Type.Optional(Nullable(Id)),
     parentId: Type.Optional(Nullable(Id)),
     hidden: Type.Optional(Type.Boolean()),

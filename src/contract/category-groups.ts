@@ -1,6 +1,6 @@
 import Type from 'typebox';
-import { Enum, Id, Instant } from './common.ts';
-import { ItemName, MoveToQuery } from './names.ts';
+import { Enum, Id, Instant, Name } from './common.ts';
+import { MoveToQuery } from './names.ts';
 
 /** Income categories receive money (salary), expense categories spend it (groceries). */
 export const CategoryKind = Enum(['income', 'expense']);
@@ -23,20 +23,21 @@ export const CategoryGroup = Type.Object({
 
 export const NewCategoryGroup = Type.Object(
   {
-    name: ItemName,
+    name: Name,
     kind: CategoryKind,
     position: Type.Optional(Position),
     hidden: Type.Optional(Type.Boolean({ default: false })),
   },
   {
     additionalProperties: false,
-    description: 'Names are unique per kind in a book, ignoring case. Without a position the group goes last.',
+    description:
+      'Names are unique per kind in a book, ignoring case. Without a position the group goes last.',
   },
 );
 
 export const CategoryGroupPatch = Type.Object(
   {
-    name: Type.Optional(ItemName),
+    name: Type.Optional(Name),
     position: Type.Optional(Position),
     hidden: Type.Optional(Type.Boolean()),
   },

@@ -38,7 +38,7 @@ export const Money = Type.Object(
 );
 export type MoneyJson = Static<typeof Money>;
 
-export const Name = Type.String({ minLength: 1, maxLength: 200 });
+export const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'Not blank.' });
 export const ShortText = Type.String({ maxLength: 500 });
 export const LongText = Type.String({ maxLength: 10_000 });
 
@@ -83,4 +83,5 @@ export const Page = <T extends TSchema>(item: T) =>
 export const NoContent = Type.Null({ description: 'No content.' });
 
 /** The same schema with its own description (for the OpenAPI document). */
-export const described = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description }) as T;
+export const described = <T extends TSchema>(schema: T, description: string): T =>
+  ({ ...schema, description }) as T;

@@ -1,6 +1,6 @@
 import Type from 'typebox';
-import { Id, Instant, Nullable } from './common.ts';
-import { ItemName, MergeInto } from './names.ts';
+import { Id, Instant, Name, Nullable } from './common.ts';
+import { MergeInto } from './names.ts';
 
 export const Payee = Type.Object({
   id: Id,
@@ -16,12 +16,12 @@ const DefaultCategoryId = Nullable({
 });
 
 export const NewPayee = Type.Object(
-  { name: ItemName, defaultCategoryId: Type.Optional(DefaultCategoryId) },
+  { name: Name, defaultCategoryId: Type.Optional(DefaultCategoryId) },
   { additionalProperties: false, description: 'Payee names are unique in a book, ignoring case.' },
 );
 
 export const PayeePatch = Type.Object(
-  { name: Type.Optional(ItemName), defaultCategoryId: Type.Optional(DefaultCategoryId) },
+  { name: Type.Optional(Name), defaultCategoryId: Type.Optional(DefaultCategoryId) },
   { additionalProperties: false, minProperties: 1 },
 );
 

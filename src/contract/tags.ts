@@ -1,6 +1,5 @@
 import Type from 'typebox';
-import { Id, Instant, Nullable } from './common.ts';
-import { ItemName } from './names.ts';
+import { Id, Instant, Name, Nullable } from './common.ts';
 
 const Color = Type.String({
   pattern: '^#[0-9a-fA-F]{6}$',
@@ -18,11 +17,11 @@ export const Tag = Type.Object({
 });
 
 export const NewTag = Type.Object(
-  { name: ItemName, color: Type.Optional(Nullable(Color)) },
+  { name: Name, color: Type.Optional(Nullable(Color)) },
   { additionalProperties: false, description: 'Tag names are unique in a book, ignoring case.' },
 );
 
 export const TagPatch = Type.Object(
-  { name: Type.Optional(ItemName), color: Type.Optional(Nullable(Color)) },
+  { name: Type.Optional(Name), color: Type.Optional(Nullable(Color)) },
   { additionalProperties: false, minProperties: 1 },
 );

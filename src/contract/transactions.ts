@@ -14,7 +14,9 @@ import {
 } from './common.ts';
 
 export const STATUSES = ['pending', 'cleared', 'reconciled'] as const;
-export const Status = Enum(STATUSES, { description: 'pending → cleared (seen on the statement) → reconciled (statement closed).' });
+export const Status = Enum(STATUSES, {
+  description: 'pending → cleared (seen on the statement) → reconciled (statement closed).',
+});
 
 export const PostingInput = Type.Object(
   {
@@ -32,19 +34,25 @@ export const PostingInput = Type.Object(
 
 const transactionFields = {
   date: IsoDate,
-  currency: Type.Optional(described(CurrencyCode, 'Defaults to the currency of the first posting’s account.')),
+  currency: Type.Optional(
+    described(CurrencyCode, 'Defaults to the currency of the first posting’s account.'),
+  ),
   payeeId: Type.Optional(Nullable(Id)),
   payeeName: Type.Optional(described(Name, 'Finds the payee by name, or creates it; instead of payeeId.')),
   description: Type.Optional(ShortText),
   notes: Type.Optional(Nullable(LongText)),
   status: Type.Optional(Status),
   tagIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
-  postings: Type.Array(PostingInput, { maxItems: 500, description: 'At least two; their values sum to zero.' }),
+  postings: Type.Array(PostingInput, {
+    maxItems: 500,
+    description: 'At least two; their values sum to zero.',
+  }),
 };
 
 export const NewTransaction = Type.Object(transactionFields, {
   additionalProperties: false,
-  description: 'A balanced transaction: an expense with splits is one posting out of the paying account and one per category.',
+  description:
+    'A balanced transaction: an expense with splits is one posting out of the paying account and one per category.',
 });
 
 export const TransactionPatch = Type.Object(
@@ -59,7 +67,11 @@ export const TransactionPatch = Type.Object(
     tagIds: transactionFields.tagIds,
     postings: Type.Optional(transactionFields.postings),
   },
-  { additionalProperties: false, minProperties: 1, description: 'Fields left out stay; `postings`, when given, replace them all.' },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'Fields left out stay; `postings`, when given, replace them all.',
+  },
 );
 
 export const PostingOutput = Type.Object({
@@ -87,7 +99,11 @@ export const Transaction = Type.Object({
   updatedBy: Nullable(Id),
 });
 
-const NonNegativeDecimal = Type.String({ pattern: '^\\d{1,20}(\\.\\d{1,20})?$', maxLength: 41, example: '25.00' });
+const NonNegativeDecimal = Type.String({
+  pattern: '^\\d{1,20}(\\.\\d{1,20})?$',
+  maxLength: 41,
+  example: '25.00',
+});
 
 export const TransactionQuery = Type.Object(
   {
@@ -98,9 +114,17 @@ export const TransactionQuery = Type.Object(
     payeeId: Type.Optional(Id),
     tagId: Type.Optional(Id),
     status: Type.Optional(Status),
-    minAmount: Type.Optional(described(NonNegativeDecimal, 'Lower bound of the total, in each transaction’s currency.')),
+    minAmount: Type.Optional(
+      described(NonNegativeDecimal, 'Lower bound of the total, in each transaction’s currency.'),
+    ),
     maxAmount: Type.Optional(described(NonNegativeDecimal, 'Upper bound of the total.')),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in the description, notes, payee or a memo.' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Text in the description, notes, payee or a memo.',
+      }),
+    ),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },

@@ -27,6 +27,12 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value)
 export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle client's connection can drop (a server restart, a test dropping its database); the
+    // pool replaces it on next use. Unhandled, the 'error' event would end the process.
+    pool.on('error', (error) => {
+      if (!('code' in error) || error.code !== '57P01')
+        console.warn(`PostgreSQL idle client: ${error.message}`);
+    });
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -14,7 +14,9 @@ const eur = (amount: string) => ({ amount, currency: 'EUR' });
 
 /** Every route of the API, read from the OpenAPI document so a new route is covered the day it lands. */
 async function apiRoutes(app: App): Promise<Route[]> {
-  const document = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const document = (await app.inject({ url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   return Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.keys(operations)
       .filter((method) => ['get', 'post', 'patch', 'put', 'delete'].includes(method))
@@ -37,7 +39,9 @@ describeEachDatabase('authorisation on every route', (ctx) => {
 
   /** The path with real ids: `{id}` becomes an id of the resource the path names. */
   function concrete(path: string, book = bookId): string {
-    return path.replace('{bookId}', String(book)).replace(/\/([a-z-]+)\/\{id\}/, (_m, resource: string) => `/${resource}/${ids[resource] ?? 1}`);
+    return path
+      .replace('{bookId}', String(book))
+      .replace(/\/([a-z-]+)\/\{id\}/, (_m, resource: string) => `/${resource}/${ids[resource] ?? 1}`);
   }
 
   function call(client: Client, route: Route, book = bookId): Promise<Reply> {
@@ -48,10 +52,18 @@ describeEachDatabase('authorisation on every route', (ctx) => {
   beforeAll(async () => {
     app = await testApp(ctx.database);
     routes = await apiRoutes(app);
-    ({ client: owner, base, book: { id: bookId } } = await signUpWithBook(app));
-    ids.accounts = (await owner.post(`${base}/accounts`, { name: 'Checking', type: 'asset', openingBalance: eur('50.00') })).body.id;
+    ({
+      client: owner,
+      base,
+      book: { id: bookId },
+    } = await signUpWithBook(app));
+    ids.accounts = (
+      await owner.post(`${base}/accounts`, { name: 'Checking', type: 'asset', openingBalance: eur('50.00') })
+    ).body.id;
     ids.categories = (await owner.post(`${base}/categories`, { name: 'Food', kind: 'expense' })).body.id;
-    ids['category-groups'] = (await owner.post(`${base}/category-groups`, { name: 'Living', kind: 'expense' })).body.id;
+    ids['category-groups'] = (
+      await owner.post(`${base}/category-groups`, { name: 'Living', kind: 'expense' })
+    ).body.id;
     ids.payees = (await owner.post(`${base}/payees`, { name: 'Shop' })).body.id;
     ids.tags = (await owner.post(`${base}/tags`, { name: 'holiday' })).body.id;
     ids.transactions = (
@@ -69,7 +81,12 @@ describeEachDatabase('authorisation on every route', (ctx) => {
       roles[role] = await signUp(app, role);
       await ctx.database.db
         .insertInto('book_members')
-        .values({ book_id: bookId, user_id: roles[role].user!.id, role, created_at: new Date().toISOString() })
+        .values({
+          book_id: bookId,
+          user_id: roles[role].user!.id,
+          role,
+          created_at: new Date().toISOString(),
+        })
         .execute();
     }
     const stranger = await signUpWithBook(app);
@@ -81,7 +98,15 @@ describeEachDatabase('authorisation on every route', (ctx) => {
 
   it('covers the book-scoped routes of every feature', () => {
     const scoped = routes.filter((r) => r.path.startsWith('/api/v1/books/{bookId}'));
-    for (const resource of ['accounts', 'categories', 'category-groups', 'payees', 'tags', 'transactions', 'members']) {
+    for (const resource of [
+      'accounts',
+      'categories',
+      'category-groups',
+      'payees',
+      'tags',
+      'transactions',
+      'members',
+    ]) {
       expect(scoped.some((r) => r.path.includes(`/${resource}`))).toBe(true);
     }
     expect(scoped.length).toBeGreaterThan(30);
@@ -89,9 +114,16 @@ describeEachDatabase('authorisation on every route', (ctx) => {
 
   it('answers 401 to anonymous callers everywhere but register and login', async () => {
     const anonymous = new Client(app);
-    for (const route of routes.filter((r) => r.path.startsWith('/api/v1') && !PUBLIC.has(`${r.method} ${r.path}`))) {
+    for (const route of routes.filter(
+      (r) => r.path.startsWith('/api/v1') && !PUBLIC.has(`${r.method} ${r.path}`),
+    )) {
       const reply = await call(anonymous, route);
-      expect([route.method, route.path, reply.status, reply.body?.code]).toEqual([route.method, route.path, 401, 'UNAUTHENTICATED']);
+      expect([route.method, route.path, reply.status, reply.body?.code]).toEqual([
+        route.method,
+        route.path,
+        401,
+        'UNAUTHENTICATED',
+      ]);
     }
   });
 
@@ -100,7 +132,13 @@ describeEachDatabase('authorisation on every route', (ctx) => {
     for (const who of ['stranger', 'admin'] as const) {
       for (const route of routes.filter((r) => r.path.startsWith('/api/v1/books/{bookId}'))) {
         const reply = await call(roles[who], route);
-        expect([who, route.method, route.path, reply.status, reply.body?.code]).toEqual([who, route.method, route.path, 404, 'NOT_FOUND']);
+        expect([who, route.method, route.path, reply.status, reply.body?.code]).toEqual([
+          who,
+          route.method,
+          route.path,
+          404,
+          'NOT_FOUND',
+        ]);
       }
     }
     expect((await owner.get(`${base}/transactions`)).body).toEqual(before.body);
@@ -108,9 +146,15 @@ describeEachDatabase('authorisation on every route', (ctx) => {
 
   it("does not let another user reach this book's items through their own book", async () => {
     const before = await owner.get(`${base}/transactions`);
-    for (const route of routes.filter((r) => r.path.startsWith('/api/v1/books/{bookId}/') && r.path.includes('{id}'))) {
+    for (const route of routes.filter(
+      (r) => r.path.startsWith('/api/v1/books/{bookId}/') && r.path.includes('{id}'),
+    )) {
       const reply = await call(roles.stranger, route, strangerBookId);
-      expect([route.method, route.path, reply.status >= 400 && reply.status < 500]).toEqual([route.method, route.path, true]);
+      expect([route.method, route.path, reply.status >= 400 && reply.status < 500]).toEqual([
+        route.method,
+        route.path,
+        true,
+      ]);
       expect([route.method, route.path, reply.status]).not.toEqual([route.method, route.path, 200]);
       expect([route.method, route.path, reply.status]).not.toEqual([route.method, route.path, 204]);
     }
@@ -125,7 +169,12 @@ describeEachDatabase('authorisation on every route', (ctx) => {
       if (route.method === 'GET') {
         expect([route.path, reply.status]).toEqual([route.path, 200]);
       } else {
-        expect([route.method, route.path, reply.status, reply.body?.code]).toEqual([route.method, route.path, 403, 'FORBIDDEN']);
+        expect([route.method, route.path, reply.status, reply.body?.code]).toEqual([
+          route.method,
+          route.path,
+          403,
+          'FORBIDDEN',
+        ]);
       }
     }
     expect((await owner.get(`${base}/transactions`)).body).toEqual(before.body);
@@ -134,7 +183,12 @@ describeEachDatabase('authorisation on every route', (ctx) => {
   it('lets an editor write but not manage the book; the owner may', async () => {
     for (const route of routes.filter((r) => OWNER_ONLY.has(`${r.method} ${r.path}`))) {
       const reply = await call(roles.editor, route);
-      expect([route.method, route.path, reply.status, reply.body?.code]).toEqual([route.method, route.path, 403, 'FORBIDDEN']);
+      expect([route.method, route.path, reply.status, reply.body?.code]).toEqual([
+        route.method,
+        route.path,
+        403,
+        'FORBIDDEN',
+      ]);
     }
     const edited = await roles.editor.post(`${base}/transactions`, {
       date: '2026-05-02',

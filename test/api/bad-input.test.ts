@@ -29,8 +29,11 @@ describeEachDatabase('bad input is refused with problem+json and changes nothing
     const owner = await signUpWithBook(app);
     ada = owner.client;
     base = owner.base;
-    checking = (await ada.post(`${base}/accounts`, { name: 'Checking', type: 'asset', openingBalance: eur('100.00') })).body.id;
-    dollars = (await ada.post(`${base}/accounts`, { name: 'Dollars', type: 'asset', currency: 'USD' })).body.id;
+    checking = (
+      await ada.post(`${base}/accounts`, { name: 'Checking', type: 'asset', openingBalance: eur('100.00') })
+    ).body.id;
+    dollars = (await ada.post(`${base}/accounts`, { name: 'Dollars', type: 'asset', currency: 'USD' })).body
+      .id;
     archived = (await ada.post(`${base}/accounts`, { name: 'Old', type: 'asset' })).body.id;
     await ada.post(`${base}/accounts/${archived}/archive`);
     groceries = (await ada.post(`${base}/categories`, { name: 'Groceries', kind: 'expense' })).body.id;
@@ -49,21 +52,39 @@ describeEachDatabase('bad input is refused with problem+json and changes nothing
   const cases: [string, () => Record<string, unknown> | string, number, string, string?][] = [
     [
       'unbalanced postings',
-      () => expense({ postings: [{ accountId: checking, amount: eur('-10.00') }, { accountId: groceries, amount: eur('9.99') }] }),
+      () =>
+        expense({
+          postings: [
+            { accountId: checking, amount: eur('-10.00') },
+            { accountId: groceries, amount: eur('9.99') },
+          ],
+        }),
       422,
       'UNBALANCED_TRANSACTION',
       '/postings',
     ],
     [
       'an unknown account',
-      () => expense({ postings: [{ accountId: checking, amount: eur('-1.00') }, { accountId: 999_999, amount: eur('1.00') }] }),
+      () =>
+        expense({
+          postings: [
+            { accountId: checking, amount: eur('-1.00') },
+            { accountId: 999_999, amount: eur('1.00') },
+          ],
+        }),
       422,
       'UNKNOWN_ACCOUNT',
       '/postings/1/accountId',
     ],
     [
       'an archived account',
-      () => expense({ postings: [{ accountId: checking, amount: eur('-1.00') }, { accountId: archived, amount: eur('1.00') }] }),
+      () =>
+        expense({
+          postings: [
+            { accountId: checking, amount: eur('-1.00') },
+            { accountId: archived, amount: eur('1.00') },
+          ],
+        }),
       422,
       'ACCOUNT_ARCHIVED',
       '/postings/1/accountId',
@@ -83,44 +104,92 @@ describeEachDatabase('bad input is refused with problem+json and changes nothing
     ],
     [
       'an amount as a JSON number',
-      () => expense({ postings: [{ accountId: checking, amount: { amount: -10, currency: 'EUR' } }, { accountId: groceries, amount: eur('10.00') }] }),
+      () =>
+        expense({
+          postings: [
+            { accountId: checking, amount: { amount: -10, currency: 'EUR' } },
+            { accountId: groceries, amount: eur('10.00') },
+          ],
+        }),
       400,
       'VALIDATION_FAILED',
       '/postings/0/amount/amount',
     ],
     ['a malformed date (2026-02-30)', () => expense({ date: '2026-02-30' }), 422, 'INVALID_DATE', '/date'],
-    ['a malformed date (03/01/2026)', () => expense({ date: '03/01/2026' }), 400, 'VALIDATION_FAILED', '/date'],
-    ['an oversized description', () => expense({ description: 'x'.repeat(501) }), 400, 'VALIDATION_FAILED', '/description'],
+    [
+      'a malformed date (03/01/2026)',
+      () => expense({ date: '03/01/2026' }),
+      400,
+      'VALIDATION_FAILED',
+      '/date',
+    ],
+    [
+      'an oversized description',
+      () => expense({ description: 'x'.repeat(501) }),
+      400,
+      'VALIDATION_FAILED',
+      '/description',
+    ],
     ['an unknown field', () => expense({ category: 'Food' }), 400, 'VALIDATION_FAILED', '/category'],
     [
       'an unknown field inside a posting',
-      () => expense({ postings: [{ accountId: checking, amount: eur('-10.00'), cents: 1 }, { accountId: groceries, amount: eur('10.00') }] }),
+      () =>
+        expense({
+          postings: [
+            { accountId: checking, amount: eur('-10.00'), cents: 1 },
+            { accountId: groceries, amount: eur('10.00') },
+          ],
+        }),
       400,
       'VALIDATION_FAILED',
       '/postings/0/cents',
     ],
     [
       'an amount in the wrong currency',
-      () => expense({ postings: [{ accountId: checking, amount: { amount: '-10.00', currency: 'GBP' } }, { accountId: groceries, amount: eur('10.00') }] }),
+      () =>
+        expense({
+          postings: [
+            { accountId: checking, amount: { amount: '-10.00', currency: 'GBP' } },
+            { accountId: groceries, amount: eur('10.00') },
+          ],
+        }),
       422,
       'CURRENCY_MISMATCH',
       '/postings/0/amount',
     ],
     [
       'an unknown currency',
-      () => expense({ postings: [{ accountId: checking, amount: { amount: '-10.00', currency: 'XYZ' } }, { accountId: groceries, amount: eur('10.00') }] }),
+      () =>
+        expense({
+          postings: [
+            { accountId: checking, amount: { amount: '-10.00', currency: 'XYZ' } },
+            { accountId: groceries, amount: eur('10.00') },
+          ],
+        }),
       422,
       'UNKNOWN_CURRENCY',
       '/postings/0/amount/currency',
     ],
     [
       'a cross-currency posting without its value',
-      () => expense({ postings: [{ accountId: checking, amount: eur('-10.00') }, { accountId: dollars, amount: { amount: '10.80', currency: 'USD' } }] }),
+      () =>
+        expense({
+          postings: [
+            { accountId: checking, amount: eur('-10.00') },
+            { accountId: dollars, amount: { amount: '10.80', currency: 'USD' } },
+          ],
+        }),
       422,
       'MISSING_VALUE',
       '/postings/1/value',
     ],
-    ['a single posting', () => expense({ postings: [{ accountId: checking, amount: eur('0.00') }] }), 422, 'TOO_FEW_POSTINGS', '/postings'],
+    [
+      'a single posting',
+      () => expense({ postings: [{ accountId: checking, amount: eur('0.00') }] }),
+      422,
+      'TOO_FEW_POSTINGS',
+      '/postings',
+    ],
     ['an unknown payee', () => expense({ payeeId: 424_242 }), 422, 'UNKNOWN_PAYEE', '/payeeId'],
     ['an unknown tag', () => expense({ tagIds: [424_242] }), 422, 'UNKNOWN_TAG', '/tagIds/0'],
     ['malformed JSON', () => '{"date": "2026-03-01",', 400, 'MALFORMED_JSON'],
@@ -158,27 +227,50 @@ describeEachDatabase('bad input is refused with problem+json and changes nothing
   it('refuses accounts with a wrong opening balance and writes no account', async () => {
     const before = await snapshot();
     expectProblem(
-      await ada.post(`${base}/accounts`, { name: 'Card', type: 'liability', openingBalance: { amount: '1.234', currency: 'EUR' } }),
+      await ada.post(`${base}/accounts`, {
+        name: 'Card',
+        type: 'liability',
+        openingBalance: { amount: '1.234', currency: 'EUR' },
+      }),
       422,
       'TOO_MANY_DECIMALS',
     );
     expectProblem(
-      await ada.post(`${base}/accounts`, { name: 'Card', type: 'liability', openingBalance: { amount: '10', currency: 'USD' } }),
+      await ada.post(`${base}/accounts`, {
+        name: 'Card',
+        type: 'liability',
+        openingBalance: { amount: '10', currency: 'USD' },
+      }),
       422,
       'CURRENCY_MISMATCH',
     );
-    expectProblem(await ada.post(`${base}/accounts`, { name: 'Card', type: 'liability', subtype: 'savings' }), 422, 'INVALID_ACCOUNT_KIND');
+    expectProblem(
+      await ada.post(`${base}/accounts`, { name: 'Card', type: 'liability', subtype: 'savings' }),
+      422,
+      'INVALID_ACCOUNT_KIND',
+    );
     expectProblem(await ada.post(`${base}/accounts`, { name: 'Checking', type: 'asset' }), 409, 'NAME_TAKEN');
-    expectProblem(await ada.post(`${base}/accounts`, { name: 'X', type: 'asset', currency: 'EURO' }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await ada.post(`${base}/accounts`, { name: 'X', type: 'asset', currency: 'EURO' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
   describe('sessions', () => {
     it('refuses a write without the CSRF token, and with a wrong one', async () => {
       const before = await snapshot();
-      expectProblem(await ada.request('POST', `${base}/transactions`, expense(), { csrf: false }), 403, 'CSRF_TOKEN_INVALID');
       expectProblem(
-        await ada.request('POST', `${base}/transactions`, expense(), { headers: { 'x-csrf-token': 'forged' }, csrf: false }),
+        await ada.request('POST', `${base}/transactions`, expense(), { csrf: false }),
+        403,
+        'CSRF_TOKEN_INVALID',
+      );
+      expectProblem(
+        await ada.request('POST', `${base}/transactions`, expense(), {
+          headers: { 'x-csrf-token': 'forged' },
+          csrf: false,
+        }),
         403,
         'CSRF_TOKEN_INVALID',
       );
@@ -192,7 +284,10 @@ describeEachDatabase('bad input is refused with problem+json and changes nothing
       const wrong = await stranger.post('/api/v1/auth/login', { email, password: 'not the password' });
       expectProblem(wrong, 401, 'INVALID_CREDENTIALS');
       expect(wrong.headers['set-cookie']).toBeUndefined();
-      const unknown = await stranger.post('/api/v1/auth/login', { email: uniqueEmail('nobody'), password: PASSWORD });
+      const unknown = await stranger.post('/api/v1/auth/login', {
+        email: uniqueEmail('nobody'),
+        password: PASSWORD,
+      });
       expect(unknown.body.detail).toBe(wrong.body.detail);
     });
 
@@ -204,7 +299,11 @@ describeEachDatabase('bad input is refused with problem+json and changes nothing
       bob.client.csrfToken = stale.csrf;
       expectProblem(await bob.client.get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
       expectProblem(await bob.client.get(`${bob.base}/accounts`), 401, 'UNAUTHENTICATED');
-      expectProblem(await bob.client.post(`${bob.base}/accounts`, { name: 'A', type: 'asset' }), 401, 'UNAUTHENTICATED');
+      expectProblem(
+        await bob.client.post(`${bob.base}/accounts`, { name: 'A', type: 'asset' }),
+        401,
+        'UNAUTHENTICATED',
+      );
     });
 
     it('throttles repeated failed logins', async () => {
@@ -212,7 +311,11 @@ describeEachDatabase('bad input is refused with problem+json and changes nothing
       await new Client(app).post('/api/v1/auth/register', { email, password: PASSWORD, name: 'Carol' });
       const guesser = new Client(app);
       for (let i = 0; i < 5; i++) {
-        expectProblem(await guesser.post('/api/v1/auth/login', { email, password: `guess-${i}-guess` }), 401, 'INVALID_CREDENTIALS');
+        expectProblem(
+          await guesser.post('/api/v1/auth/login', { email, password: `guess-${i}-guess` }),
+          401,
+          'INVALID_CREDENTIALS',
+        );
       }
       const blocked = await guesser.post('/api/v1/auth/login', { email, password: PASSWORD });
       expectProblem(blocked, 429, 'RATE_LIMITED');
@@ -222,15 +325,29 @@ describeEachDatabase('bad input is refused with problem+json and changes nothing
     it('refuses weak passwords and taken e-mail addresses at registration', async () => {
       const email = uniqueEmail('dave');
       const client = new Client(app);
-      expectProblem(await client.post('/api/v1/auth/register', { email, password: 'short', name: 'Dave' }), 422, 'WEAK_PASSWORD');
-      expect((await client.post('/api/v1/auth/register', { email, password: PASSWORD, name: 'Dave' })).status).toBe(201);
+      expectProblem(
+        await client.post('/api/v1/auth/register', { email, password: 'short', name: 'Dave' }),
+        422,
+        'WEAK_PASSWORD',
+      );
+      expect(
+        (await client.post('/api/v1/auth/register', { email, password: PASSWORD, name: 'Dave' })).status,
+      ).toBe(201);
       const again = new Client(app);
       expectProblem(
-        await again.post('/api/v1/auth/register', { email: email.toUpperCase(), password: PASSWORD, name: 'Dave' }),
+        await again.post('/api/v1/auth/register', {
+          email: email.toUpperCase(),
+          password: PASSWORD,
+          name: 'Dave',
+        }),
         409,
         'EMAIL_TAKEN',
       );
-      expectProblem(await again.post('/api/v1/auth/register', { email: 'not-an-email', password: PASSWORD, name: 'D' }), 400, 'VALIDATION_FAILED');
+      expectProblem(
+        await again.post('/api/v1/auth/register', { email: 'not-an-email', password: PASSWORD, name: 'D' }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
   });
 });

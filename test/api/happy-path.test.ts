@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../support/databases.ts';
 import { Client, PASSWORD, testApp, uniqueEmail } from '../support/api.ts';
+import { describeEachDatabase } from '../support/databases.ts';
 
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
 const usd = (amount: string) => ({ amount, currency: 'USD' });
@@ -14,7 +14,9 @@ describeEachDatabase('the happy path through the API', (ctx) => {
     const registered = await ada.post('/api/v1/auth/register', { email, password: PASSWORD, name: 'Ada' });
     expect(registered.status).toBe(201);
     expect(registered.body.user).toMatchObject({ email, name: 'Ada', isAdmin: false });
-    expect(registered.headers['set-cookie']).toMatch(/moneta_session=.+; Path=\/; Expires=.+; HttpOnly; SameSite=Lax/);
+    expect(registered.headers['set-cookie']).toMatch(
+      /moneta_session=.+; Path=\/; Expires=.+; HttpOnly; SameSite=Lax/,
+    );
 
     const book = await ada.post('/api/v1/books', { name: 'Household', baseCurrency: 'EUR' });
     expect(book.status).toBe(201);
@@ -64,7 +66,11 @@ describeEachDatabase('the happy path through the API', (ctx) => {
       status: 'pending',
     });
     expect(shopping.body.postings).toHaveLength(4);
-    expect(shopping.body.postings[1]).toMatchObject({ amount: eur('61.20'), value: eur('61.20'), memo: 'food' });
+    expect(shopping.body.postings[1]).toMatchObject({
+      amount: eur('61.20'),
+      value: eur('61.20'),
+      memo: 'food',
+    });
 
     const transfer = await ada.post(`${base}/transactions`, {
       date: '2026-01-12',
@@ -93,11 +99,17 @@ describeEachDatabase('the happy path through the API', (ctx) => {
       ['2026-01-10', '-87.45', '1412.55'],
       ['2026-01-01', '1500.00', '1500.00'],
     ]);
-    expect(register.body.items[1].otherAccountIds).toEqual([groceries.body.id, household.body.id, pharmacy.body.id]);
+    expect(register.body.items[1].otherAccountIds).toEqual([
+      groceries.body.id,
+      household.body.id,
+      pharmacy.body.id,
+    ]);
 
     const paged = await ada.get(`${base}/accounts/${checking.body.id}/register?limit=2`);
     expect(paged.body.items).toHaveLength(2);
-    const rest = await ada.get(`${base}/accounts/${checking.body.id}/register?limit=2&cursor=${paged.body.nextCursor}`);
+    const rest = await ada.get(
+      `${base}/accounts/${checking.body.id}/register?limit=2&cursor=${paged.body.nextCursor}`,
+    );
     expect(rest.body.items.map((row: any) => row.balance.amount)).toEqual(['1500.00']);
     expect(rest.body.nextCursor).toBeNull();
 

@@ -23,16 +23,25 @@ describeEachDatabase('the server around the API', (ctx) => {
     const app = await testApp(ctx.database);
     const document = (await app.inject({ url: '/api/openapi.json' })).json();
     expect(document.openapi).toBe('3.1.0');
-    const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(
+      ([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })),
     );
     expect(operations.length).toBeGreaterThan(40);
     for (const { path, method, op } of operations.filter((o) => o.path.startsWith('/api/v1'))) {
       const success = Object.keys(op.responses ?? {}).filter((status) => status.startsWith('2'));
       expect([path, method, success.length > 0]).toEqual([path, method, true]);
-      expect([path, method, Boolean(op.responses['4XX'] ?? op.responses['4xx'])]).toEqual([path, method, true]);
+      expect([path, method, Boolean(op.responses['4XX'] ?? op.responses['4xx'])]).toEqual([
+        path,
+        method,
+        true,
+      ]);
       expect([path, method, typeof op.summary]).toEqual([path, method, 'string']);
-      if (['post', 'patch', 'put'].includes(method) && !path.endsWith('/logout') && !path.includes('/archive') && !path.includes('/unarchive')) {
+      if (
+        ['post', 'patch', 'put'].includes(method) &&
+        !path.endsWith('/logout') &&
+        !path.includes('/archive') &&
+        !path.includes('/unarchive')
+      ) {
         expect([path, method, Boolean(op.requestBody)]).toEqual([path, method, true]);
       }
     }
@@ -43,7 +52,11 @@ describeEachDatabase('the server around the API', (ctx) => {
 
   it('closes registration when configured to', async () => {
     const app = await testApp(ctx.database, { registration: false });
-    const reply = await new Client(app).post('/api/v1/auth/register', { email: uniqueEmail(), password: PASSWORD, name: 'X' });
+    const reply = await new Client(app).post('/api/v1/auth/register', {
+      email: uniqueEmail(),
+      password: PASSWORD,
+      name: 'X',
+    });
     expectProblem(reply, 403, 'REGISTRATION_DISABLED');
     await app.close();
   });
@@ -63,16 +76,36 @@ describeEachDatabase('the server around the API', (ctx) => {
     const phone = new Client(app);
     await phone.post('/api/v1/auth/login', { email, password: PASSWORD });
     expectProblem(
-      await laptop.post('/api/v1/auth/password', { currentPassword: 'wrong password!', newPassword: 'a new long password' }),
+      await laptop.post('/api/v1/auth/password', {
+        currentPassword: 'wrong password!',
+        newPassword: 'a new long password',
+      }),
       401,
       'INVALID_CREDENTIALS',
     );
-    expectProblem(await laptop.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'short' }), 422, 'WEAK_PASSWORD');
-    expect((await laptop.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'a new long password' })).status).toBe(204);
+    expectProblem(
+      await laptop.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'short' }),
+      422,
+      'WEAK_PASSWORD',
+    );
+    expect(
+      (
+        await laptop.post('/api/v1/auth/password', {
+          currentPassword: PASSWORD,
+          newPassword: 'a new long password',
+        })
+      ).status,
+    ).toBe(204);
     expect((await laptop.get('/api/v1/auth/me')).status).toBe(200);
     expectProblem(await phone.get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
-    expectProblem(await new Client(app).post('/api/v1/auth/login', { email, password: PASSWORD }), 401, 'INVALID_CREDENTIALS');
-    expect((await new Client(app).post('/api/v1/auth/login', { email, password: 'a new long password' })).status).toBe(200);
+    expectProblem(
+      await new Client(app).post('/api/v1/auth/login', { email, password: PASSWORD }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
+    expect(
+      (await new Client(app).post('/api/v1/auth/login', { email, password: 'a new long password' })).status,
+    ).toBe(200);
     await app.close();
   });
 
@@ -87,4 +120,3 @@ describeEachDatabase('the server around the API', (ctx) => {
     }
   });
 });
-

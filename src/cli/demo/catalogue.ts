@@ -15,10 +15,24 @@ export interface PlannedAccount {
 }
 
 export const ACCOUNTS: readonly PlannedAccount[] = [
-  { key: 'checking', name: 'Checking', type: 'asset', subtype: 'checking', currency: 'EUR', opening: 2_500_00n },
+  {
+    key: 'checking',
+    name: 'Checking',
+    type: 'asset',
+    subtype: 'checking',
+    currency: 'EUR',
+    opening: 2_500_00n,
+  },
   { key: 'savings', name: 'Savings', type: 'asset', subtype: 'savings', currency: 'EUR', opening: 8_000_00n },
   { key: 'cash', name: 'Cash', type: 'asset', subtype: 'cash', currency: 'EUR', opening: 150_00n },
-  { key: 'card', name: 'Credit card', type: 'liability', subtype: 'credit_card', currency: 'EUR', opening: 0n },
+  {
+    key: 'card',
+    name: 'Credit card',
+    type: 'liability',
+    subtype: 'credit_card',
+    currency: 'EUR',
+    opening: 0n,
+  },
   { key: 'travel', name: 'Travel USD', type: 'asset', subtype: 'checking', currency: 'USD', opening: 0n },
 ];
 

@@ -1,14 +1,12 @@
 /**
  * Writes a demo plan into a new book through the same services the API uses (createBook,
  * createAccount, createTransaction), so the demo data obeys every ledger rule. The whole book is
- * one database transaction: fast on SQLite, and all or nothing.
+ * one database transaction (the services join it: see `inTransaction`): fast, and all or nothing.
  */
-import type { Transaction } from 'kysely';
 import type { MoneyJson } from '../../contract/common.ts';
-import { exponentOf, formatMinor } from '../../core/money/index.ts';
-import { type CurrencyCode, currency } from '../../core/money/index.ts';
+import { type CurrencyCode, currency, exponentOf, formatMinor } from '../../core/money/index.ts';
 import type { Db } from '../../db/connect.ts';
-import type { Schema } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { toCount } from '../../db/values.ts';
 import { createAccount, insertAccount } from '../../server/features/accounts/service.ts';
 import { createBook } from '../../server/features/books/service.ts';
@@ -33,30 +31,13 @@ export interface DemoResult {
   readonly counts: DemoCounts;
 }
 
-/**
- * A handle on an open transaction that the services can use as if it were the database: their
- * own `db.transaction().execute(body)` joins the open transaction instead of starting another
- * (Kysely refuses nested transactions). A failure anywhere still rolls back everything.
- */
-export function joinedTransaction(trx: Transaction<Schema>): Db {
-  const joined: Db = new Proxy(trx, {
-    get(target, property) {
-      if (property === 'transaction') return () => ({ execute: <T>(body: (db: Db) => Promise<T>) => body(joined) });
-      const member = Reflect.get(target, property, target);
-      return typeof member === 'function' ? member.bind(target) : member;
-    },
-  });
-  return joined;
-}
-
 function moneyOf(minor: bigint, code: CurrencyCode): MoneyJson {
   return { amount: formatMinor(minor, exponentOf(code)), currency: code };
 }
 
 /** Creates the book "Demo household" for `userId` (its owner) and writes the plan into it. */
 export async function writeDemo(db: Db, userId: number, plan: DemoPlan, now: string): Promise<DemoResult> {
-  return db.transaction().execute(async (trx) => {
-    const tx = joinedTransaction(trx);
+  return inTransaction(db, async (tx) => {
     const book = await createBook(tx, userId, { name: DEMO_BOOK_NAME, baseCurrency: DEMO_CURRENCY }, now);
     const scope: BookScope = { bookId: book.id, userId, role: 'owner', baseCurrency: book.baseCurrency };
     const targets = new Map<PostingTarget, { id: number; currency: CurrencyCode }>();
@@ -64,7 +45,14 @@ export async function writeDemo(db: Db, userId: number, plan: DemoPlan, now: str
     for (const [position, group] of plan.groups.entries()) {
       const { id: groupId } = await tx
         .insertInto('category_groups')
-        .values({ book_id: book.id, name: group.name, kind: group.kind, position, created_at: now, updated_at: now })
+        .values({
+          book_id: book.id,
+          name: group.name,
+          kind: group.kind,
+          position,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const name of group.categories) {
@@ -115,7 +103,7 @@ export async function writeDemo(db: Db, userId: number, plan: DemoPlan, now: str
         now,
       );
     }
-    return { bookId: book.id, counts: await countBook(trx, book.id) };
+    return { bookId: book.id, counts: await countBook(tx, book.id) };
   });
 }
 

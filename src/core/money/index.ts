@@ -1,3 +1,3 @@
+export * from './bound.ts';
 export * from './currency.ts';
 export * from './money.ts';
-export * from './bound.ts';

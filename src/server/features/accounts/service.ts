@@ -9,6 +9,7 @@ import {
 import { balancePostings } from '../../../core/ledger/transaction.ts';
 import { type CurrencyCode, currency, isZero, negate } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { fromFlag } from '../../../db/values.ts';
 import { fromMoneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
@@ -147,7 +148,7 @@ export async function createAccount(
   now: string,
 ): Promise<AccountRow> {
   const openingBalance = input.openingBalance && fromMoneyJson(input.openingBalance, '/openingBalance');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const account = await insertAccount(trx, scope, input, now);
     if (openingBalance && !isZero(openingBalance)) {
       if (openingBalance.currency !== account.currency) {
@@ -195,7 +196,7 @@ export async function updateAccount(
   patch: AccountPatchInput,
   now: string,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const account = await requireAccount(trx, scope.bookId, id);
     const type = account.type;
     if (patch.name !== undefined) await checkName(trx, scope.bookId, patch.name.trim(), type, id);
@@ -246,7 +247,7 @@ export async function deleteAccount(
   withTransactions: boolean,
   now: string,
 ) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await requireAccount(trx, scope.bookId, id);
     if (await hasPostings(trx, id)) {
       if (!withTransactions) {

@@ -1,5 +1,6 @@
 import { fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { checkPasswordStrength, decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { closeOtherSessions } from './sessions.ts';
 import {
@@ -60,7 +61,7 @@ export async function changePassword(
   }
   checkPasswordStrength(newPassword, user.email, '/newPassword');
   const passwordHash = await hashPassword(newPassword);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updatePasswordHash(trx, userId, passwordHash, now);
     await closeOtherSessions(trx, userId, sessionId);
   });

@@ -1,6 +1,7 @@
 import { atField } from '../../../core/errors.ts';
 import { currency } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
 import { type BookRecord, getBook } from './queries.ts';
 
@@ -12,7 +13,7 @@ export interface NewBook {
 /** Creates a book owned by its creator. */
 export async function createBook(db: Db, userId: number, input: NewBook, now: string): Promise<BookRecord> {
   const baseCurrency = atField('/baseCurrency', () => currency(input.baseCurrency));
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('books')
       .values({ name: input.name.trim(), base_currency: baseCurrency, created_at: now, updated_at: now })

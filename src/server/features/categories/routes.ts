@@ -33,7 +33,8 @@ export async function categoryRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: 'List categories with their balances',
-        description: 'Expense categories, then income ones, each by name. Archived ones only with includeArchived.',
+        description:
+          'Expense categories, then income ones, each by name. Archived ones only with includeArchived.',
         params: BookParams,
         querystring: CategoryListQuery,
         response: { 200: Type.Array(Account), ...problems },
@@ -41,7 +42,11 @@ export async function categoryRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { kind, includeHidden = true, includeArchived = false } = request.query;
-      const rows = await listCategories(app.db, request.book!.bookId, { kind, includeHidden, includeArchived });
+      const rows = await listCategories(app.db, request.book!.bookId, {
+        kind,
+        includeHidden,
+        includeArchived,
+      });
       return rows.map(accountJson);
     },
   );
@@ -64,7 +69,12 @@ export async function categoryRoutes(app: App): Promise<void> {
   app.get(
     '/categories/:id',
     {
-      schema: { tags, summary: 'Get a category', params: ItemParams, response: { 200: Account, ...problems } },
+      schema: {
+        tags,
+        summary: 'Get a category',
+        params: ItemParams,
+        response: { 200: Account, ...problems },
+      },
     },
     async (request) => accountJson(await requireCategory(app.db, request.book!.bookId, request.params.id)),
   );

@@ -1,6 +1,7 @@
 import { type FieldError, fail } from '../../../core/errors.ts';
 import { isCategoryType } from '../../../core/ledger/account.ts';
 import type { Db } from '../../../db/connect.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { toFlag } from '../../../db/values.ts';
 import type { BookScope } from '../../types.ts';
 import { type AccountRow, adjustBalances, getAccountRow, listAccounts } from '../accounts/queries.ts';
@@ -60,7 +61,7 @@ export interface NewCategoryInput {
 }
 
 export async function createCategory(db: Db, scope: BookScope, input: NewCategoryInput, now: string) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (input.groupId) await requireGroupOfKind(trx, scope.bookId, input.groupId, input.kind, '/groupId');
     return insertAccount(trx, scope, { ...input, type: input.kind }, now);
   });
@@ -108,15 +109,19 @@ export async function mergeCategory(
   field: string,
   now: string,
 ): Promise<CategoryRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const source = await requireCategory(trx, scope.bookId, id);
     const target = await requireCategoryAt(trx, scope.bookId, intoId, field);
     const refuse = (code: FieldError['code'], message: string): never =>
       fail(code, message, [{ field, code, message }]);
     if (target.id === source.id) refuse('VALIDATION_FAILED', 'A category cannot be merged into itself.');
-    if (toFlag(target.archived)) refuse('ACCOUNT_ARCHIVED', `${target.name} is archived; unarchive it first.`);
+    if (toFlag(target.archived))
+      refuse('ACCOUNT_ARCHIVED', `${target.name} is archived; unarchive it first.`);
     if (target.currency !== source.currency) {
-      refuse('CURRENCY_MISMATCH', `${source.name} holds ${source.currency}, ${target.name} ${target.currency}.`);
+      refuse(
+        'CURRENCY_MISMATCH',
+        `${source.name} holds ${source.currency}, ${target.name} ${target.currency}.`,
+      );
     }
     if (await hasSubcategories(trx, id)) {
       fail('ACCOUNT_IN_USE', 'Other categories are grouped under this one; move or delete them first.');

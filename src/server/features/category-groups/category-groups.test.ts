@@ -19,7 +19,11 @@ describeEachDatabase('category groups API', (ctx) => {
 
   beforeAll(async () => {
     app = await testApp(ctx.database);
-    ({ client: owner, base, book: { id: bookId } } = await signUpWithBook(app));
+    ({
+      client: owner,
+      base,
+      book: { id: bookId },
+    } = await signUpWithBook(app));
   });
 
   describe('create and list', () => {
@@ -75,7 +79,13 @@ describeEachDatabase('category groups API', (ctx) => {
         hidden: true,
       });
       expect(reply.status).toBe(200);
-      expect(reply.body).toMatchObject({ id: group.id, name: 'Leisure', kind: 'expense', position: 7, hidden: true });
+      expect(reply.body).toMatchObject({
+        id: group.id,
+        name: 'Leisure',
+        kind: 'expense',
+        position: 7,
+        hidden: true,
+      });
       expect((await owner.get(`${base}/category-groups/${group.id}`)).body).toEqual(reply.body);
       const same = await owner.patch(`${base}/category-groups/${group.id}`, { name: 'leisure' });
       expect(same.body.name).toBe('leisure');
@@ -107,7 +117,11 @@ describeEachDatabase('category groups API', (ctx) => {
       const home = await createGroup({ name: 'Home', kind: 'expense' });
       const house = await createGroup({ name: 'House', kind: 'expense' });
       const wages = await createGroup({ name: 'Wages', kind: 'income' });
-      const rent = await owner.post(`${base}/categories`, { name: 'Rent', kind: 'expense', groupId: home.id });
+      const rent = await owner.post(`${base}/categories`, {
+        name: 'Rent',
+        kind: 'expense',
+        groupId: home.id,
+      });
       expect(rent.status).toBe(201);
       const before = await groups();
       const url = `${base}/category-groups/${home.id}`;
@@ -148,7 +162,9 @@ describeEachDatabase('category groups API', (ctx) => {
 
     it('does not reach a group of another book through one’s own', async () => {
       const other = await signUpWithBook(app);
-      const theirs = (await other.client.post(`${other.base}/category-groups`, { name: 'X', kind: 'expense' })).body;
+      const theirs = (
+        await other.client.post(`${other.base}/category-groups`, { name: 'X', kind: 'expense' })
+      ).body;
       expectProblem(await owner.get(`${base}/category-groups/${theirs.id}`), 404, 'NOT_FOUND');
       expectProblem(await owner.delete(`${base}/category-groups/${theirs.id}`), 404, 'NOT_FOUND');
       expect((await other.client.get(`${other.base}/category-groups/${theirs.id}`)).status).toBe(200);
@@ -159,7 +175,11 @@ describeEachDatabase('category groups API', (ctx) => {
       const list = await groups();
       expect((await viewer.get(`${base}/category-groups`)).body).toEqual(list);
       const id = list[0].id;
-      expectProblem(await viewer.post(`${base}/category-groups`, { name: 'V', kind: 'expense' }), 403, 'FORBIDDEN');
+      expectProblem(
+        await viewer.post(`${base}/category-groups`, { name: 'V', kind: 'expense' }),
+        403,
+        'FORBIDDEN',
+      );
       expectProblem(await viewer.patch(`${base}/category-groups/${id}`, { name: 'V' }), 403, 'FORBIDDEN');
       expectProblem(await viewer.delete(`${base}/category-groups/${id}`), 403, 'FORBIDDEN');
       expect(await groups()).toEqual(list);

@@ -1,5 +1,6 @@
 import { fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { fromFlag } from '../../../db/values.ts';
 import type { BookScope } from '../../types.ts';
 import { checkNameFree } from '../named-rows.ts';
@@ -32,7 +33,8 @@ export async function requireGroupOfKind(
     : row.kind !== kind
       ? `Group ${id} holds ${row.kind} categories, not ${kind} ones.`
       : null;
-  if (problem) fail('UNKNOWN_CATEGORY_GROUP', problem, [{ field, code: 'UNKNOWN_CATEGORY_GROUP', message: problem }]);
+  if (problem)
+    fail('UNKNOWN_CATEGORY_GROUP', problem, [{ field, code: 'UNKNOWN_CATEGORY_GROUP', message: problem }]);
   return row!;
 }
 
@@ -45,7 +47,7 @@ export interface NewGroupInput {
 
 export async function createGroup(db: Db, scope: BookScope, input: NewGroupInput, now: string) {
   const name = input.name.trim();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await checkNameFree(trx, 'category_groups', scope.bookId, name, null, input.kind);
     return trx
       .insertInto('category_groups')
@@ -71,7 +73,7 @@ export interface GroupPatchInput {
 
 export async function updateGroup(db: Db, scope: BookScope, id: number, patch: GroupPatchInput, now: string) {
   const name = patch.name?.trim();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const group = await requireGroup(trx, scope.bookId, id);
     if (name !== undefined) await checkNameFree(trx, 'category_groups', scope.bookId, name, id, group.kind);
     return trx
@@ -99,7 +101,7 @@ export async function deleteGroup(
   moveTo: number | undefined,
   now: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const group = await requireGroup(trx, scope.bookId, id);
     if (moveTo !== undefined) {
       if (moveTo === id) {

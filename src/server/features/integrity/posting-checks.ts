@@ -113,7 +113,9 @@ export async function referenceProblems(db: Db, bookId: number | undefined): Pro
     .innerJoin('transactions as t', 't.id', 'x.transaction_id')
     .innerJoin('tags as g', 'g.id', 'x.tag_id')
     .select(['t.id', 't.book_id', 'x.book_id as link_book_id', 'g.id as tag_id', 'g.book_id as tag_book_id'])
-    .where((eb) => eb.or([eb('g.book_id', '<>', eb.ref('t.book_id')), eb('x.book_id', '<>', eb.ref('t.book_id'))]))
+    .where((eb) =>
+      eb.or([eb('g.book_id', '<>', eb.ref('t.book_id')), eb('x.book_id', '<>', eb.ref('t.book_id'))]),
+    )
     .$if(bookId !== undefined, (q) => q.where('t.book_id', '=', bookId!))
     .orderBy('t.id')
     .execute();
@@ -131,7 +133,9 @@ export async function referenceProblems(db: Db, bookId: number | undefined): Pro
     .leftJoin('accounts as parent', 'parent.id', 'a.parent_id')
     .select(['a.id', 'a.book_id', 'a.name', 'cg.id as group_id', 'cg.book_id as group_book_id'])
     .select(['parent.id as parent_id', 'parent.book_id as parent_book_id'])
-    .where((eb) => eb.or([eb('cg.book_id', '<>', eb.ref('a.book_id')), eb('parent.book_id', '<>', eb.ref('a.book_id'))]))
+    .where((eb) =>
+      eb.or([eb('cg.book_id', '<>', eb.ref('a.book_id')), eb('parent.book_id', '<>', eb.ref('a.book_id'))]),
+    )
     .$if(bookId !== undefined, (q) => q.where('a.book_id', '=', bookId!))
     .orderBy('a.id')
     .execute();

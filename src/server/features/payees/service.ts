@@ -1,5 +1,6 @@
 import { fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
 import { requireCategoryAt } from '../categories/service.ts';
 import { checkNameFree } from '../named-rows.ts';
@@ -26,8 +27,13 @@ async function checkPayee(db: Db, bookId: number, input: PayeeInput, exceptId: n
   return name;
 }
 
-export async function createPayee(db: Db, scope: BookScope, input: PayeeInput & { name: string }, now: string) {
-  return db.transaction().execute(async (trx) => {
+export async function createPayee(
+  db: Db,
+  scope: BookScope,
+  input: PayeeInput & { name: string },
+  now: string,
+) {
+  return inTransaction(db, async (trx) => {
     const name = (await checkPayee(trx, scope.bookId, input, null))!;
     return trx
       .insertInto('payees')
@@ -44,7 +50,7 @@ export async function createPayee(db: Db, scope: BookScope, input: PayeeInput & 
 }
 
 export async function updatePayee(db: Db, scope: BookScope, id: number, patch: PayeeInput, now: string) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await requirePayee(trx, scope.bookId, id);
     const name = await checkPayee(trx, scope.bookId, patch, id);
     return trx
@@ -62,7 +68,7 @@ export async function updatePayee(db: Db, scope: BookScope, id: number, patch: P
 
 /** Deletes a payee; its transactions stay, without a payee (the foreign key sets it null). */
 export async function deletePayee(db: Db, scope: BookScope, id: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await requirePayee(trx, scope.bookId, id);
     await trx.deleteFrom('payees').where('id', '=', id).execute();
   });
@@ -73,7 +79,7 @@ export async function deletePayee(db: Db, scope: BookScope, id: number): Promise
  * category when it has none, and the merged payee is deleted. Answers the target.
  */
 export async function mergePayee(db: Db, scope: BookScope, id: number, intoId: number, now: string) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const source = await requirePayee(trx, scope.bookId, id);
     const target = await getPayee(trx, scope.bookId, intoId);
     const refuse = (code: 'UNKNOWN_PAYEE' | 'VALIDATION_FAILED', message: string): never =>
@@ -84,7 +90,10 @@ export async function mergePayee(db: Db, scope: BookScope, id: number, intoId: n
     await trx.deleteFrom('payees').where('id', '=', id).execute();
     return trx
       .updateTable('payees')
-      .set({ default_category_id: target!.default_category_id ?? source.default_category_id, updated_at: now })
+      .set({
+        default_category_id: target!.default_category_id ?? source.default_category_id,
+        updated_at: now,
+      })
       .where('id', '=', intoId)
       .returningAll()
       .executeTakeFirstOrThrow();

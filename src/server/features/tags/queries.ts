@@ -7,7 +7,13 @@ export type TagRow = Selectable<TagTable>;
 
 /** A tag as the API shows it. */
 export function tagJson(row: TagRow) {
-  return { id: row.id, name: row.name, color: row.color, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    color: row.color,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export function listTags(db: Db, bookId: number): Promise<TagRow[]> {

@@ -27,7 +27,13 @@ export async function tagRoutes(app: App): Promise<void> {
   app.post(
     '/tags',
     {
-      schema: { tags, summary: 'Create a tag', params: BookParams, body: NewTag, response: { 201: Tag, ...problems } },
+      schema: {
+        tags,
+        summary: 'Create a tag',
+        params: BookParams,
+        body: NewTag,
+        response: { 201: Tag, ...problems },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(tagJson(await createTag(app.db, request.book!, request.body, now()))),
@@ -50,7 +56,8 @@ export async function tagRoutes(app: App): Promise<void> {
         response: { 200: Tag, ...problems },
       },
     },
-    async (request) => tagJson(await updateTag(app.db, request.book!, request.params.id, request.body, now())),
+    async (request) =>
+      tagJson(await updateTag(app.db, request.book!, request.params.id, request.body, now())),
   );
 
   app.delete(

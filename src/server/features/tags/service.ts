@@ -1,5 +1,6 @@
 import { fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
 import { checkNameFree } from '../named-rows.ts';
 import { getTag, type TagRow } from './queries.ts';
@@ -17,7 +18,7 @@ export interface TagInput {
 
 export async function createTag(db: Db, scope: BookScope, input: TagInput & { name: string }, now: string) {
   const name = input.name.trim();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await checkNameFree(trx, 'tags', scope.bookId, name, null);
     return trx
       .insertInto('tags')
@@ -35,7 +36,7 @@ export async function createTag(db: Db, scope: BookScope, input: TagInput & { na
 
 export async function updateTag(db: Db, scope: BookScope, id: number, patch: TagInput, now: string) {
   const name = patch.name?.trim();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await requireTag(trx, scope.bookId, id);
     if (name !== undefined) await checkNameFree(trx, 'tags', scope.bookId, name, id);
     return trx
@@ -53,7 +54,7 @@ export async function updateTag(db: Db, scope: BookScope, id: number, patch: Tag
 
 /** Deletes a tag; its transactions lose it (the foreign key cascades) and stay otherwise unchanged. */
 export async function deleteTag(db: Db, scope: BookScope, id: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await requireTag(trx, scope.bookId, id);
     await trx.deleteFrom('tags').where('id', '=', id).execute();
   });

@@ -60,7 +60,12 @@ function matchesText(eb: Where, text: string) {
  */
 async function amountRange(db: Db, bookId: number, query: TransactionQuery, min?: string, max?: string) {
   if (min === undefined && max === undefined) return query;
-  const rows = await db.selectFrom('accounts').select('currency').distinct().where('book_id', '=', bookId).execute();
+  const rows = await db
+    .selectFrom('accounts')
+    .select('currency')
+    .distinct()
+    .where('book_id', '=', bookId)
+    .execute();
   const currencies = rows.map((row) => row.currency).filter(isCurrencyCode) as CurrencyCode[];
   if (currencies.length === 0) return query.where(sql<boolean>`1 = 0`);
   return query.where((eb) =>
@@ -68,8 +73,10 @@ async function amountRange(db: Db, bookId: number, query: TransactionQuery, min?
       currencies.map((code) => {
         const exponent = exponentOf(code);
         const conditions = [eb('transactions.currency', '=', code)];
-        if (min !== undefined) conditions.push(eb('transactions.total', '>=', minorBound(min, exponent, 'up').toString()));
-        if (max !== undefined) conditions.push(eb('transactions.total', '<=', minorBound(max, exponent, 'down').toString()));
+        if (min !== undefined)
+          conditions.push(eb('transactions.total', '>=', minorBound(min, exponent, 'up').toString()));
+        if (max !== undefined)
+          conditions.push(eb('transactions.total', '<=', minorBound(max, exponent, 'down').toString()));
         return eb.and(conditions);
       }),
     ),
@@ -86,7 +93,13 @@ function baseQuery(db: Db, bookId: number) {
 }
 
 /** A page of transactions matching the filter, newest first, with their postings and tags. */
-export async function listTransactions(db: Db, bookId: number, filter: TransactionFilter, cursor: string | undefined, limit: number) {
+export async function listTransactions(
+  db: Db,
+  bookId: number,
+  filter: TransactionFilter,
+  cursor: string | undefined,
+  limit: number,
+) {
   let query = baseQuery(db, bookId) as unknown as TransactionQuery;
   if (filter.from) query = query.where('transactions.date', '>=', filter.from);
   if (filter.to) query = query.where('transactions.date', '<=', filter.to);
@@ -110,14 +123,17 @@ export async function listTransactions(db: Db, bookId: number, filter: Transacti
   if (cursor) {
     const [date, id] = decodeCursor(cursor, ['string', 'number'] as const);
     query = query.where((eb) =>
-      eb.or([eb('transactions.date', '<', date), eb.and([eb('transactions.date', '=', date), eb('transactions.id', '<', id)])]),
+      eb.or([
+        eb('transactions.date', '<', date),
+        eb.and([eb('transactions.date', '=', date), eb('transactions.id', '<', id)]),
+      ]),
     );
   }
-  const rows = (await (query as unknown as ReturnType<typeof baseQuery>)
+  const rows = await (query as unknown as ReturnType<typeof baseQuery>)
     .orderBy('transactions.date', 'desc')
     .orderBy('transactions.id', 'desc')
     .limit(limit + 1)
-    .execute());
+    .execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -48,12 +48,20 @@ export async function transactionRoutes(app: App): Promise<void> {
         response: { 201: Transaction, ...problems },
       },
     },
-    async (request, reply) => reply.status(201).send(await createTransaction(app.db, request.book!, request.body, now())),
+    async (request, reply) =>
+      reply.status(201).send(await createTransaction(app.db, request.book!, request.body, now())),
   );
 
   app.get(
     '/transactions/:id',
-    { schema: { tags, summary: 'Get a transaction', params: ItemParams, response: { 200: Transaction, ...problems } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a transaction',
+        params: ItemParams,
+        response: { 200: Transaction, ...problems },
+      },
+    },
     async (request) => requireTransaction(app.db, request.book!.bookId, request.params.id),
   );
 
@@ -73,7 +81,14 @@ export async function transactionRoutes(app: App): Promise<void> {
 
   app.delete(
     '/transactions/:id',
-    { schema: { tags, summary: 'Delete a transaction', params: ItemParams, response: { 204: NoContent, ...problems } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a transaction',
+        params: ItemParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
     async (request, reply) => {
       await removeTransaction(app.db, request.book!, request.params.id, now());
       return reply.status(204).send(null);

@@ -1,15 +1,21 @@
+import type { MoneyJson } from '../../../contract/common.ts';
 import { isoDate } from '../../../core/calendar/date.ts';
-import { atField, fail, type FieldError } from '../../../core/errors.ts';
+import { atField, type FieldError, fail } from '../../../core/errors.ts';
 import { balancePostings, type PostingDraft } from '../../../core/ledger/transaction.ts';
 import { currency } from '../../../core/money/index.ts';
-import type { MoneyJson } from '../../../contract/common.ts';
 import type { Db } from '../../../db/connect.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { fromMoneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
 import { loadPostingAccounts } from '../accounts/queries.ts';
 import { existingPayeeIds, findOrCreatePayee } from '../payees/queries.ts';
 import { existingTagIds } from '../tags/queries.ts';
-import { deleteTransactions, insertTransaction, replaceTransaction, type TransactionHeader } from './ledger-writes.ts';
+import {
+  deleteTransactions,
+  insertTransaction,
+  replaceTransaction,
+  type TransactionHeader,
+} from './ledger-writes.ts';
 import { getTransaction, type TransactionJson } from './queries.ts';
 
 export interface PostingInput {
@@ -41,7 +47,12 @@ function toDrafts(postings: readonly PostingInput[]): PostingDraft[] {
 }
 
 /** The payee a transaction names: an existing id of the book, or a name found or created. */
-async function resolvePayee(db: Db, scope: BookScope, input: TransactionInput, now: string): Promise<number | null | undefined> {
+async function resolvePayee(
+  db: Db,
+  scope: BookScope,
+  input: TransactionInput,
+  now: string,
+): Promise<number | null | undefined> {
   if (input.payeeId !== undefined && input.payeeName !== undefined) {
     const message = 'Give payeeId or payeeName, not both.';
     fail('VALIDATION_FAILED', message, [{ field: '/payeeName', code: 'VALIDATION_FAILED', message }]);
@@ -61,18 +72,36 @@ async function checkTags(db: Db, scope: BookScope, tagIds: readonly number[]): P
   if (tagIds.length === 0) return;
   const found = await existingTagIds(db, scope.bookId, tagIds);
   const errors: FieldError[] = tagIds.flatMap((id, index) =>
-    found.has(id) ? [] : [{ field: `/tagIds/${index}`, code: 'UNKNOWN_TAG' as const, message: `There is no tag ${id} in this book.` }],
+    found.has(id)
+      ? []
+      : [
+          {
+            field: `/tagIds/${index}`,
+            code: 'UNKNOWN_TAG' as const,
+            message: `There is no tag ${id} in this book.`,
+          },
+        ],
   );
   if (errors.length > 0) fail('UNKNOWN_TAG', errors[0]!.message, errors);
 }
 
 /** Creates a balanced transaction in the book; nothing is written unless all of it is valid. */
-export async function createTransaction(db: Db, scope: BookScope, input: TransactionInput, now: string): Promise<TransactionJson> {
+export async function createTransaction(
+  db: Db,
+  scope: BookScope,
+  input: TransactionInput,
+  now: string,
+): Promise<TransactionJson> {
   const date = atField('/date', () => isoDate(input.date ?? ''));
-  const code = input.currency === undefined ? undefined : atField('/currency', () => currency(input.currency!));
+  const code =
+    input.currency === undefined ? undefined : atField('/currency', () => currency(input.currency!));
   const drafts = toDrafts(input.postings ?? []);
-  return db.transaction().execute(async (trx) => {
-    const accounts = await loadPostingAccounts(trx, scope.bookId, drafts.map((d) => d.accountId));
+  return inTransaction(db, async (trx) => {
+    const accounts = await loadPostingAccounts(
+      trx,
+      scope.bookId,
+      drafts.map((d) => d.accountId),
+    );
     const balanced = balancePostings(drafts, accounts, { currency: code });
     await checkTags(trx, scope, input.tagIds ?? []);
     const payeeId = (await resolvePayee(trx, scope, input, now)) ?? null;
@@ -83,7 +112,15 @@ export async function createTransaction(db: Db, scope: BookScope, input: Transac
       notes: input.notes ?? null,
       status: input.status ?? 'pending',
     };
-    const id = await insertTransaction(trx, scope.bookId, scope.userId, header, balanced, input.tagIds ?? [], now);
+    const id = await insertTransaction(
+      trx,
+      scope.bookId,
+      scope.userId,
+      header,
+      balanced,
+      input.tagIds ?? [],
+      now,
+    );
     return (await getTransaction(trx, scope.bookId, id))!;
   });
 }
@@ -106,9 +143,10 @@ export async function updateTransaction(
   now: string,
 ): Promise<TransactionJson> {
   const date = patch.date === undefined ? undefined : atField('/date', () => isoDate(patch.date!));
-  const code = patch.currency === undefined ? undefined : atField('/currency', () => currency(patch.currency!));
+  const code =
+    patch.currency === undefined ? undefined : atField('/currency', () => currency(patch.currency!));
   const drafts = patch.postings && toDrafts(patch.postings);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await requireTransaction(trx, scope.bookId, id);
     const keptAccountIds = new Set(existing.postings.map((p) => p.accountId));
     const postings: PostingDraft[] =
@@ -119,7 +157,11 @@ export async function updateTransaction(
         value: fromMoneyJson(p.value, ''),
         memo: p.memo,
       }));
-    const accounts = await loadPostingAccounts(trx, scope.bookId, postings.map((d) => d.accountId));
+    const accounts = await loadPostingAccounts(
+      trx,
+      scope.bookId,
+      postings.map((d) => d.accountId),
+    );
     const balanced = balancePostings(postings, accounts, {
       currency: code ?? (drafts ? undefined : currency(existing.currency)),
       keptAccountIds,
@@ -140,9 +182,8 @@ export async function updateTransaction(
 }
 
 export async function removeTransaction(db: Db, scope: BookScope, id: number, now: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await requireTransaction(trx, scope.bookId, id);
     await deleteTransactions(trx, scope.bookId, [id], now);
   });
 }
-

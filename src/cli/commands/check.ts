@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { checkIntegrity } from '../../server/features/integrity/check.ts';
+import { databaseUrl, withDatabase } from '../database.ts';
+import { DATABASE_HELP, DATABASE_OPTION, HELP_OPTION, type Io, integerOption, parseOrUsage } from '../io.ts';
+
+export const summary = 'check the ledger: balanced transactions, cached balances, consistent postings';
+
+export const usage = `Usage: moneta check [--book ID] [--database URL]
+
+Checks every book (or one): each transaction's postings sum to zero and number two or more;
+every cached account balance and transaction total equals what its postings say; postings agree
+with their transaction (date, book, amount = value in its own currency); nothing points into
+another book. Prints "OK: …" and exits 0, or lists every problem and exits 1. Read-only.
+
+Options:
+  --book ID         check only this book
+${DATABASE_HELP}
+  -h, --help        show this help`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values } = parseOrUsage(() =>
+    parseArgs({
+      args: argv,
+      options: { ...HELP_OPTION, ...DATABASE_OPTION, book: { type: 'string' } },
+      strict: true,
+    }),
+  );
+  if (values.help) {
+    io.out(usage);
+    return 0;
+  }
+  const bookId = integerOption('book', values.book, 1, Number.MAX_SAFE_INTEGER);
+  return withDatabase(databaseUrl(values.database, io.env), { mustExist: true }, async ({ db }) => {
+    if (bookId !== undefined) {
+      const book = await db.selectFrom('books').select('id').where('id', '=', bookId).executeTakeFirst();
+      if (!book) throw new Error(`There is no book ${bookId}.`);
+    }
+    const { counts, problems } = await checkIntegrity(db, { bookId });
+    const checked = `${counts.transactions} transactions, ${counts.postings} postings, ${counts.accounts} accounts checked`;
+    if (problems.length === 0) {
+      io.out(`OK: ${checked}`);
+      return 0;
+    }
+    for (const problem of problems) io.out(`${problem.kind}: ${problem.message}`);
+    io.out(`FAILED: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${checked}`);
+    return 1;
+  });
+}
