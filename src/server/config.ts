@@ -16,14 +16,23 @@ export interface Config {
   readonly logLevel: string;
 }
 
+function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not '${text}'.`);
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.HOST ?? '0.0.0.0',
-    port: Number(env.PORT ?? 3000),
+    port: integer('PORT', env.PORT, 3000, 0, 65_535),
     databaseUrl: env.DATABASE_URL ?? 'data/moneta.db',
     registration: (env.MONETA_REGISTRATION ?? 'open') !== 'closed',
     trustProxy: env.MONETA_TRUST_PROXY === 'true',
-    sessionDays: Number(env.MONETA_SESSION_DAYS ?? 30),
+    sessionDays: integer('MONETA_SESSION_DAYS', env.MONETA_SESSION_DAYS, 30, 1, 3650),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -20,13 +20,3 @@ export async function reassignPayeeDefaults(db: Db, fromId: number, toId: number
     .where('default_category_id', '=', fromId)
     .execute();
 }
-
-export async function hasSubcategories(db: Db, id: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('parent_id', '=', id)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}

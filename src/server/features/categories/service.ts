@@ -8,7 +8,7 @@ import { type AccountRow, adjustBalances, getAccountRow, listAccounts } from '..
 import { CATEGORY_TYPES, deleteAccount, insertAccount, updateAccount } from '../accounts/service.ts';
 import { type CategoryKind, hiddenGroupIds } from '../category-groups/queries.ts';
 import { requireGroupOfKind } from '../category-groups/service.ts';
-import { hasSubcategories, reassignPayeeDefaults, reassignPostings } from './queries.ts';
+import { reassignPayeeDefaults, reassignPostings } from './queries.ts';
 
 /** A category is an income or expense account; its `type` is its kind. */
 export type CategoryRow = AccountRow & { type: CategoryKind };
@@ -75,10 +75,7 @@ export interface CategoryPatchInput {
   notes?: string | null | undefined;
 }
 
-/**
- * Changes a category. The group is checked here; name and parent by `updateAccount`, in its own
- * database transaction (it cannot join one opened here).
- */
+/** Changes a category: the group is checked here, name and parent by `updateAccount`. */
 export async function updateCategory(
   db: Db,
   scope: BookScope,
@@ -86,15 +83,19 @@ export async function updateCategory(
   patch: CategoryPatchInput,
   now: string,
 ) {
-  const category = await requireCategory(db, scope.bookId, id);
-  if (patch.groupId) await requireGroupOfKind(db, scope.bookId, patch.groupId, category.type, '/groupId');
-  return updateAccount(db, scope, id, patch, now);
+  return inTransaction(db, async (trx) => {
+    const category = await requireCategory(trx, scope.bookId, id);
+    if (patch.groupId) await requireGroupOfKind(trx, scope.bookId, patch.groupId, category.type, '/groupId');
+    return updateAccount(trx, scope, id, patch, now);
+  });
 }
 
 /** Deletes a category that has no postings (ACCOUNT_IN_USE otherwise: merge it, or archive it). */
 export async function deleteCategory(db: Db, scope: BookScope, id: number, now: string): Promise<void> {
-  await requireCategory(db, scope.bookId, id);
-  await deleteAccount(db, scope, id, false, now);
+  await inTransaction(db, async (trx) => {
+    await requireCategory(trx, scope.bookId, id);
+    await deleteAccount(trx, scope, id, false, now);
+  });
 }
 
 /**
@@ -123,13 +124,10 @@ export async function mergeCategory(
         `${source.name} holds ${source.currency}, ${target.name} ${target.currency}.`,
       );
     }
-    if (await hasSubcategories(trx, id)) {
-      fail('ACCOUNT_IN_USE', 'Other categories are grouped under this one; move or delete them first.');
-    }
     const moved = await reassignPostings(trx, id, intoId);
     await adjustBalances(trx, new Map([[intoId, moved]]), now);
     await reassignPayeeDefaults(trx, id, intoId, now);
-    await trx.deleteFrom('accounts').where('id', '=', id).execute();
+    await deleteAccount(trx, scope, id, false, now);
     return requireCategory(trx, scope.bookId, intoId);
   });
 }

@@ -1,7 +1,8 @@
-import { type Selectable, type SqlBool, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import { fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { PayeeTable } from '../../../db/schema.ts';
+import { containsText } from '../../../db/text-search.ts';
 import { existingIds } from '../named-rows.ts';
 
 export type PayeeRow = Selectable<PayeeTable>;
@@ -17,18 +18,13 @@ export function payeeJson(row: PayeeRow) {
   };
 }
 
-/** `%text%` for LIKE, its own `%`, `_` and `\` taken literally (with `escape '\'`). */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-}
-
 export function listPayees(
   db: Db,
   bookId: number,
   filter: { q?: string | undefined; limit: number },
 ): Promise<PayeeRow[]> {
   let query = db.selectFrom('payees').selectAll().where('book_id', '=', bookId);
-  if (filter.q) query = query.where(sql<SqlBool>`lower(name) like ${containsPattern(filter.q)} escape '\\'`);
+  if (filter.q) query = query.where(containsText('name', filter.q));
   return query
     .orderBy((eb) => eb.fn('lower', ['name']))
     .orderBy('name')

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { type CurrencyCode, exponentOf, isCurrencyCode, minorBound } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Schema } from '../../../db/schema.ts';
+import { containsText } from '../../../db/text-search.ts';
 import { toMinor } from '../../../db/values.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { moneyJson } from '../../money-json.ts';
@@ -32,14 +33,8 @@ function postsTo(eb: Where, accountId: number) {
   );
 }
 
-/** `%text%` for LIKE with its wildcards escaped, lower-cased (compared against lower(column)). */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function matchesText(eb: Where, text: string) {
-  const pattern = containsPattern(text);
-  const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  const like = (column: string) => containsText(column, text);
   return eb.or([
     like('transactions.description'),
     like('transactions.notes'),
