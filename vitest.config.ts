@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    reporters: ['default', './test/support/database-reporter.ts'],
     // Separate processes: better-sqlite3 and pg pools are native/stateful and fare best unshared.
     pool: 'forks',
     testTimeout: 20_000,

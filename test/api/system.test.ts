@@ -120,3 +120,25 @@ describeEachDatabase('the server around the API', (ctx) => {
     }
   });
 });
+
+describeEachDatabase('cookies behind a TLS proxy', (ctx) => {
+  it('marks the session cookie Secure when the proxy says the request came over https', async () => {
+    const app = await testApp(ctx.database, { trustProxy: true });
+    const overTls = new Client(app);
+    const secure = await overTls.request(
+      'POST',
+      '/api/v1/auth/register',
+      { email: uniqueEmail(), password: PASSWORD, name: 'Tess' },
+      { headers: { 'x-forwarded-proto': 'https' } },
+    );
+    expect(secure.headers['set-cookie']).toMatch(/; Secure/);
+    expect(secure.headers['strict-transport-security']).toBeDefined();
+    const plain = await new Client(app).post('/api/v1/auth/register', {
+      email: uniqueEmail(),
+      password: PASSWORD,
+      name: 'Tom',
+    });
+    expect(plain.headers['set-cookie']).not.toMatch(/Secure/);
+    await app.close();
+  });
+});
