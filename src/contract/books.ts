@@ -29,3 +29,7 @@ export const Member = Type.Object({
   role: Role,
   since: Instant,
 });
+
+export const MemberParams = Type.Object({ bookId: Id, userId: Id }, { additionalProperties: false });
+
+export const MemberPatch = Type.Object({ role: Role }, { additionalProperties: false });

@@ -24,7 +24,12 @@ async function apiRoutes(app: App): Promise<Route[]> {
   );
 }
 
-const OWNER_ONLY = new Set(['PATCH /api/v1/books/{bookId}', 'DELETE /api/v1/books/{bookId}']);
+const OWNER_ONLY = new Set([
+  'PATCH /api/v1/books/{bookId}',
+  'DELETE /api/v1/books/{bookId}',
+  'PATCH /api/v1/books/{bookId}/members/{userId}',
+  'DELETE /api/v1/books/{bookId}/members/{userId}',
+]);
 const PUBLIC = new Set(['POST /api/v1/auth/register', 'POST /api/v1/auth/login']);
 
 describeEachDatabase('authorisation on every route', (ctx) => {
@@ -41,6 +46,7 @@ describeEachDatabase('authorisation on every route', (ctx) => {
   function concrete(path: string, book = bookId): string {
     return path
       .replace('{bookId}', String(book))
+      .replace('{userId}', String(owner.user!.id))
       .replace(/\/([a-z-]+)\/\{id\}/, (_m, resource: string) => `/${resource}/${ids[resource] ?? 1}`);
   }
 

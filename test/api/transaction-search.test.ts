@@ -10,7 +10,7 @@ describeEachDatabase('searching transactions', (ctx) => {
   let app: App;
   let ada: Client;
   let base: string;
-  const id: Record<string, number> = {};
+  const id = {} as Record<'checking' | 'card' | 'yen' | 'food' | 'fun' | 'holiday', number>;
   const tx: Record<string, number> = {};
 
   /** Descriptions of the transactions a query finds, in the order given. */

@@ -1,9 +1,10 @@
 import Type from 'typebox';
-import { Book, BookPatch, Member, NewBook } from '../../../contract/books.ts';
+import { Book, BookPatch, Member, MemberParams, MemberPatch, NewBook } from '../../../contract/books.ts';
 import { BookParams, NoContent, problems } from '../../../contract/common.ts';
 import { now } from '../../clock.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
+import { changeRole, removeMember } from './members.ts';
 import { getBook, listBooks, listMembers } from './queries.ts';
 import { createBook, deleteBook, updateBook } from './service.ts';
 
@@ -91,5 +92,39 @@ export async function bookRoutes(app: App): Promise<void> {
       },
     },
     async (request) => listMembers(app.db, request.book!.bookId),
+  );
+
+  app.patch(
+    '/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role (owner)",
+        description: 'The last owner cannot step down: answers LAST_OWNER.',
+        params: MemberParams,
+        body: MemberPatch,
+        response: { 200: Member, ...problems },
+      },
+      config: { minRole: 'owner' },
+    },
+    async (request) => changeRole(app.db, request.book!, request.params.userId, request.body.role),
+  );
+
+  app.delete(
+    '/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member (owner), or leave the book (yourself)',
+        description: 'The last owner cannot leave: answers LAST_OWNER.',
+        params: MemberParams,
+        response: { 204: NoContent, ...problems },
+      },
+      config: { minRole: 'viewer' },
+    },
+    async (request, reply) => {
+      await removeMember(app.db, request.book!, request.params.userId);
+      return reply.status(204).send(null);
+    },
   );
 }
