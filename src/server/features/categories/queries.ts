@@ -1,15 +1,18 @@
 import type { Db } from '../../../db/connect.ts';
-import { sumMinor, toMinor } from '../../../db/values.ts';
+import { toMinor } from '../../../db/values.ts';
 
-/** Points every posting of one account at another; returns the sum of the amounts moved. */
+/**
+ * Points every posting of one account at another; returns the sum of exactly the amounts moved
+ * (UPDATE … RETURNING, so a posting written meanwhile is either moved and counted, or neither).
+ */
 export async function reassignPostings(db: Db, fromId: number, toId: number): Promise<bigint> {
-  const row = await db
-    .selectFrom('postings')
-    .select((eb) => sumMinor(eb.ref('amount')).as('total'))
+  const moved = await db
+    .updateTable('postings')
+    .set({ account_id: toId })
     .where('account_id', '=', fromId)
-    .executeTakeFirstOrThrow();
-  await db.updateTable('postings').set({ account_id: toId }).where('account_id', '=', fromId).execute();
-  return toMinor(row.total);
+    .returning('amount')
+    .execute();
+  return moved.reduce((total, row) => total + toMinor(row.amount), 0n);
 }
 
 /** Payees that default to one category default to another instead. */

@@ -131,19 +131,41 @@ export async function replaceTransaction(
   await writePostings(db, bookId, transactionId, header.date, balanced, tagIds, now);
 }
 
-/** Takes the postings of these transactions out of the cached balances, then deletes the postings. */
+/**
+ * Deletes the postings of these transactions and takes exactly what was deleted out of the cached
+ * balances (DELETE … RETURNING: a concurrent writer cannot make us subtract a posting twice).
+ */
 async function revertPostings(db: Db, transactionIds: readonly number[], now: string): Promise<void> {
   if (transactionIds.length === 0) return;
-  const rows = await db
-    .selectFrom('postings')
-    .select(['account_id', 'amount'])
+  const removed = await db
+    .deleteFrom('postings')
     .where('transaction_id', 'in', transactionIds)
+    .returning(['account_id', 'amount'])
     .execute();
   const deltas = new Map<number, bigint>();
-  for (const row of rows)
+  for (const row of removed)
     deltas.set(row.account_id, (deltas.get(row.account_id) ?? 0n) - toMinor(row.amount));
   await adjustBalances(db, deltas, now);
-  await db.deleteFrom('postings').where('transaction_id', 'in', transactionIds).execute();
+}
+
+/**
+ * Takes the row lock of a transaction of the book before it is changed or deleted, so that two
+ * requests on the same transaction run one after the other (PostgreSQL runs them concurrently;
+ * SQLite serialises writes anyway). False when the book has no such transaction.
+ */
+export async function lockTransaction(
+  db: Db,
+  bookId: number,
+  transactionId: number,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('transactions')
+    .set({ updated_at: now })
+    .where('id', '=', transactionId)
+    .where('book_id', '=', bookId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Deletes transactions of a book with their postings and tags; cached balances follow. */

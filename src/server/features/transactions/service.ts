@@ -13,6 +13,7 @@ import { existingTagIds } from '../tags/queries.ts';
 import {
   deleteTransactions,
   insertTransaction,
+  lockTransaction,
   replaceTransaction,
   type TransactionHeader,
 } from './ledger-writes.ts';
@@ -125,10 +126,12 @@ export async function createTransaction(
   });
 }
 
+function missing(id: number): never {
+  fail('NOT_FOUND', `There is no transaction ${id} in this book.`);
+}
+
 export async function requireTransaction(db: Db, bookId: number, id: number): Promise<TransactionJson> {
-  const transaction = await getTransaction(db, bookId, id);
-  if (!transaction) fail('NOT_FOUND', `There is no transaction ${id} in this book.`);
-  return transaction;
+  return (await getTransaction(db, bookId, id)) ?? missing(id);
 }
 
 /**
@@ -147,6 +150,7 @@ export async function updateTransaction(
     patch.currency === undefined ? undefined : atField('/currency', () => currency(patch.currency!));
   const drafts = patch.postings && toDrafts(patch.postings);
   return inTransaction(db, async (trx) => {
+    if (!(await lockTransaction(trx, scope.bookId, id, now))) missing(id);
     const existing = await requireTransaction(trx, scope.bookId, id);
     const keptAccountIds = new Set(existing.postings.map((p) => p.accountId));
     const postings: PostingDraft[] =
@@ -183,7 +187,7 @@ export async function updateTransaction(
 
 export async function removeTransaction(db: Db, scope: BookScope, id: number, now: string): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await requireTransaction(trx, scope.bookId, id);
+    if (!(await lockTransaction(trx, scope.bookId, id, now))) missing(id);
     await deleteTransactions(trx, scope.bookId, [id], now);
   });
 }
