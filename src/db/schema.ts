@@ -52,6 +52,8 @@ export interface CategoryGroupTable {
   id: Id;
   book_id: number;
   name: string;
+  /** `foldText(name)`: what uniqueness and search compare (see src/core/text/fold.ts). */
+  name_key: string;
   kind: 'income' | 'expense';
   position: number;
   hidden: Flag;
@@ -63,6 +65,8 @@ export interface AccountTable {
   id: Id;
   book_id: number;
   name: string;
+  /** `foldText(name)`: what uniqueness and search compare (see src/core/text/fold.ts). */
+  name_key: string;
   type: 'asset' | 'liability' | 'income' | 'expense' | 'equity';
   subtype: string | null;
   currency: string;
@@ -84,6 +88,8 @@ export interface PayeeTable {
   id: Id;
   book_id: number;
   name: string;
+  /** `foldText(name)`: what uniqueness and search compare (see src/core/text/fold.ts). */
+  name_key: string;
   default_category_id: number | null;
   created_at: Instant;
   updated_at: Instant;
@@ -93,6 +99,8 @@ export interface TagTable {
   id: Id;
   book_id: number;
   name: string;
+  /** `foldText(name)`: what uniqueness and search compare (see src/core/text/fold.ts). */
+  name_key: string;
   color: string | null;
   created_at: Instant;
   updated_at: Instant;
@@ -108,6 +116,8 @@ export interface TransactionTable {
   payee_id: number | null;
   description: string;
   notes: string | null;
+  /** `foldText` of the description, notes and posting memos: what text search matches. */
+  search_text: ColumnType<string, string | undefined, string>;
   status: 'pending' | 'cleared' | 'reconciled';
   created_by: number | null;
   created_at: Instant;

@@ -1,10 +1,12 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { foldText } from '../core/text/fold.ts';
 
 /**
- * `lower(column) LIKE '%text%'`, with the text's own `%`, `_` and `\` taken literally: the same
- * case-insensitive substring match on SQLite and PostgreSQL (SQLite folds ASCII letters only).
+ * `column LIKE '%text%'` on a column holding folded text (`name_key`, `search_text`), the text
+ * folded the same way and its own `%`, `_` and `\` taken literally. Case-insensitive for every
+ * alphabet, and the same on SQLite and PostgreSQL, because the folding happens here, not in SQL.
  */
-export function containsText(column: string, text: string): RawBuilder<SqlBool> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+export function containsFolded(column: string, text: string): RawBuilder<SqlBool> {
+  const pattern = `%${foldText(text).replace(/[\\%_]/g, '\\$&')}%`;
+  return sql<SqlBool>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }

@@ -9,7 +9,9 @@ describeEachDatabase('concurrent writes to one transaction', (ctx) => {
   it('keeps cached balances equal to the postings when the same transaction is edited and deleted at once', async () => {
     const app = await testApp(ctx.database);
     const { client, base } = await signUpWithBook(app);
-    const cash = (await client.post(`${base}/accounts`, { name: 'Cash', type: 'asset', openingBalance: eur('500.00') })).body.id;
+    const cash = (
+      await client.post(`${base}/accounts`, { name: 'Cash', type: 'asset', openingBalance: eur('500.00') })
+    ).body.id;
     const food = (await client.post(`${base}/categories`, { name: 'Food', kind: 'expense' })).body.id;
     const spend = (amount: string) => ({
       postings: [

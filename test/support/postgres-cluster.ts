@@ -147,7 +147,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster | null> {
     try {
       await run(
         join(bin, 'initdb'),
-        ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+        ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
         base,
       );
     } catch (error) {

@@ -6,6 +6,7 @@
 import type { MoneyJson } from '../../contract/common.ts';
 import { type CurrencyCode, currency, exponentOf, formatMinor } from '../../core/money/index.ts';
 import type { Db } from '../../db/connect.ts';
+import { nameColumns } from '../../db/named.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { toCount } from '../../db/values.ts';
 import { createAccount, insertAccount } from '../../server/features/accounts/service.ts';
@@ -47,7 +48,7 @@ export async function writeDemo(db: Db, userId: number, plan: DemoPlan, now: str
         .insertInto('category_groups')
         .values({
           book_id: book.id,
-          name: group.name,
+          ...nameColumns(group.name),
           kind: group.kind,
           position,
           created_at: now,

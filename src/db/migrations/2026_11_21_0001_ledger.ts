@@ -52,19 +52,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', t.id)
     .addColumn('book_id', 'integer', (c) => c.notNull().references('books.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name_key', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('income', 'expense')`))
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('category_groups_book').on('category_groups').column('book_id').execute();
+  await db.schema
+    .createIndex('category_groups_book_name')
+    .on('category_groups')
+    .columns(['book_id', 'kind', 'name_key'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('accounts')
     .addColumn('id', 'integer', t.id)
     .addColumn('book_id', 'integer', (c) => c.notNull().references('books.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name_key', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) =>
       c.notNull().check(sql`type in ('asset', 'liability', 'income', 'expense', 'equity')`),
     )
@@ -89,6 +96,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', t.id)
     .addColumn('book_id', 'integer', (c) => c.notNull().references('books.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name_key', 'text', (c) => c.notNull())
     .addColumn('default_category_id', 'integer', (c) => c.references('accounts.id').onDelete('set null'))
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
@@ -96,7 +104,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('payees_book_name')
     .on('payees')
-    .columns(['book_id', 'name'])
+    .columns(['book_id', 'name_key'])
     .unique()
     .execute();
 
@@ -105,11 +113,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', t.id)
     .addColumn('book_id', 'integer', (c) => c.notNull().references('books.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name_key', 'text', (c) => c.notNull())
     .addColumn('color', 'text')
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('tags_book_name').on('tags').columns(['book_id', 'name']).unique().execute();
+  await db.schema
+    .createIndex('tags_book_name')
+    .on('tags')
+    .columns(['book_id', 'name_key'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('transactions')
@@ -121,6 +135,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('payee_id', 'integer', (c) => c.references('payees.id').onDelete('set null'))
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('notes', 'text')
+    .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sql`status in ('pending', 'cleared', 'reconciled')`),
     )

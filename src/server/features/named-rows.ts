@@ -1,4 +1,5 @@
 import { fail } from '../../core/errors.ts';
+import { foldText } from '../../core/text/fold.ts';
 import type { Db } from '../../db/connect.ts';
 
 /** Tables of a book's named items: each name is unique in its book, ignoring letter case. */
@@ -20,7 +21,7 @@ export async function checkNameFree(
     .selectFrom(table)
     .select('id')
     .where('book_id', '=', bookId)
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+    .where('name_key', '=', foldText(name.trim()));
   if (kind) query = query.where('kind', '=', kind);
   if (exceptId !== null) query = query.where('id', '!=', exceptId);
   if (await query.limit(1).executeTakeFirst()) {

@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { AccountSubtype } from '../../../core/ledger/account.ts';
 import type { PostingAccount } from '../../../core/ledger/transaction.ts';
 import type { CurrencyCode } from '../../../core/money/index.ts';
+import { foldText } from '../../../core/text/fold.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { AccountTable } from '../../../db/schema.ts';
 import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
@@ -124,7 +125,7 @@ export async function nameTaken(
     .select('id')
     .where('book_id', '=', bookId)
     .where('type', 'in', types)
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+    .where('name_key', '=', foldText(name.trim()));
   if (exceptId !== null) query = query.where('id', '!=', exceptId);
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }

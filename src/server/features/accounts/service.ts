@@ -9,6 +9,7 @@ import {
 import { balancePostings } from '../../../core/ledger/transaction.ts';
 import { type CurrencyCode, currency, isZero, negate } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
+import { nameColumns } from '../../../db/named.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { fromFlag } from '../../../db/values.ts';
 import { fromMoneyJson } from '../../money-json.ts';
@@ -93,7 +94,7 @@ export async function insertAccount(
     .insertInto('accounts')
     .values({
       book_id: scope.bookId,
-      name,
+      ...nameColumns(name),
       type: input.type,
       subtype,
       currency: code,
@@ -127,7 +128,7 @@ async function openingBalancesAccount(
     .insertInto('accounts')
     .values({
       book_id: scope.bookId,
-      name,
+      ...nameColumns(name),
       type: 'equity',
       subtype: 'other',
       currency: code,
@@ -211,7 +212,7 @@ export async function updateAccount(
     await trx
       .updateTable('accounts')
       .set({
-        ...(patch.name !== undefined && { name: patch.name.trim() }),
+        ...(patch.name !== undefined && nameColumns(patch.name)),
         ...(patch.subtype !== undefined && { subtype: patch.subtype }),
         ...(code && { currency: code }),
         ...(patch.parentId !== undefined && { parent_id: patch.parentId }),

@@ -26,7 +26,7 @@ export function listGroups(db: Db, bookId: number): Promise<CategoryGroupRow[]> 
     .where('book_id', '=', bookId)
     .orderBy('kind')
     .orderBy('position')
-    .orderBy((eb) => eb.fn('lower', ['name']))
+    .orderBy('name_key')
     .orderBy('name')
     .orderBy('id')
     .execute();

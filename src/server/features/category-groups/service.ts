@@ -1,5 +1,6 @@
 import { fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
+import { nameColumns } from '../../../db/named.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { fromFlag } from '../../../db/values.ts';
 import type { BookScope } from '../../types.ts';
@@ -53,7 +54,7 @@ export async function createGroup(db: Db, scope: BookScope, input: NewGroupInput
       .insertInto('category_groups')
       .values({
         book_id: scope.bookId,
-        name,
+        ...nameColumns(name),
         kind: input.kind,
         position: input.position ?? (await nextPosition(trx, scope.bookId, input.kind)),
         hidden: fromFlag(input.hidden ?? false),
@@ -79,7 +80,7 @@ export async function updateGroup(db: Db, scope: BookScope, id: number, patch: G
     return trx
       .updateTable('category_groups')
       .set({
-        ...(name !== undefined && { name }),
+        ...(name !== undefined && nameColumns(name)),
         ...(patch.position !== undefined && { position: patch.position }),
         ...(patch.hidden !== undefined && { hidden: fromFlag(patch.hidden) }),
         updated_at: now,

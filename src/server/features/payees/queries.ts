@@ -1,8 +1,10 @@
 import type { Selectable } from 'kysely';
 import { fail } from '../../../core/errors.ts';
+import { foldText } from '../../../core/text/fold.ts';
 import type { Db } from '../../../db/connect.ts';
+import { nameColumns } from '../../../db/named.ts';
 import type { PayeeTable } from '../../../db/schema.ts';
-import { containsText } from '../../../db/text-search.ts';
+import { containsFolded } from '../../../db/text-search.ts';
 import { existingIds } from '../named-rows.ts';
 
 export type PayeeRow = Selectable<PayeeTable>;
@@ -24,13 +26,8 @@ export function listPayees(
   filter: { q?: string | undefined; limit: number },
 ): Promise<PayeeRow[]> {
   let query = db.selectFrom('payees').selectAll().where('book_id', '=', bookId);
-  if (filter.q) query = query.where(containsText('name', filter.q));
-  return query
-    .orderBy((eb) => eb.fn('lower', ['name']))
-    .orderBy('name')
-    .orderBy('id')
-    .limit(filter.limit)
-    .execute();
+  if (filter.q) query = query.where(containsFolded('name_key', filter.q));
+  return query.orderBy('name_key').orderBy('name').orderBy('id').limit(filter.limit).execute();
 }
 
 export function getPayee(db: Db, bookId: number, id: number): Promise<PayeeRow | undefined> {
@@ -47,7 +44,7 @@ async function findPayeeId(db: Db, bookId: number, name: string): Promise<number
     .selectFrom('payees')
     .select('id')
     .where('book_id', '=', bookId)
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .where('name_key', '=', foldText(name.trim()))
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
@@ -65,8 +62,8 @@ export async function findOrCreatePayee(db: Db, bookId: number, name: string, no
   if (found !== undefined) return found;
   const inserted = await db
     .insertInto('payees')
-    .values({ book_id: bookId, name: trimmed, created_at: now, updated_at: now })
-    .onConflict((conflict) => conflict.columns(['book_id', 'name']).doNothing())
+    .values({ book_id: bookId, ...nameColumns(trimmed), created_at: now, updated_at: now })
+    .onConflict((conflict) => conflict.columns(['book_id', 'name_key']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return inserted?.id ?? (await findPayeeId(db, bookId, trimmed))!;

@@ -1,5 +1,6 @@
 import { fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
+import { nameColumns } from '../../../db/named.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
 import { requireCategoryAt } from '../categories/service.ts';
@@ -39,7 +40,7 @@ export async function createPayee(
       .insertInto('payees')
       .values({
         book_id: scope.bookId,
-        name,
+        ...nameColumns(name),
         default_category_id: input.defaultCategoryId ?? null,
         created_at: now,
         updated_at: now,
@@ -56,7 +57,7 @@ export async function updatePayee(db: Db, scope: BookScope, id: number, patch: P
     return trx
       .updateTable('payees')
       .set({
-        ...(name !== undefined && { name }),
+        ...(name !== undefined && nameColumns(name)),
         ...(patch.defaultCategoryId !== undefined && { default_category_id: patch.defaultCategoryId }),
         updated_at: now,
       })

@@ -21,7 +21,7 @@ export function listTags(db: Db, bookId: number): Promise<TagRow[]> {
     .selectFrom('tags')
     .selectAll()
     .where('book_id', '=', bookId)
-    .orderBy((eb) => eb.fn('lower', ['name']))
+    .orderBy('name_key')
     .orderBy('name')
     .orderBy('id')
     .execute();

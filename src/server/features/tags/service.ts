@@ -1,5 +1,6 @@
 import { fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
+import { nameColumns } from '../../../db/named.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
 import { checkNameFree } from '../named-rows.ts';
@@ -24,7 +25,7 @@ export async function createTag(db: Db, scope: BookScope, input: TagInput & { na
       .insertInto('tags')
       .values({
         book_id: scope.bookId,
-        name,
+        ...nameColumns(name),
         color: input.color?.toLowerCase() ?? null,
         created_at: now,
         updated_at: now,
@@ -42,7 +43,7 @@ export async function updateTag(db: Db, scope: BookScope, id: number, patch: Tag
     return trx
       .updateTable('tags')
       .set({
-        ...(name !== undefined && { name }),
+        ...(name !== undefined && nameColumns(name)),
         ...(patch.color !== undefined && { color: patch.color?.toLowerCase() ?? null }),
         updated_at: now,
       })

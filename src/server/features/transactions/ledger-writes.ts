@@ -1,4 +1,5 @@
 import type { BalancedPostings } from '../../../core/ledger/transaction.ts';
+import { foldText } from '../../../core/text/fold.ts';
 import type { Db } from '../../../db/connect.ts';
 import { toMinor } from '../../../db/values.ts';
 import { adjustBalances } from '../accounts/queries.ts';
@@ -59,6 +60,12 @@ async function writePostings(
   await adjustBalances(db, amountsByAccount(balanced.postings, 1n), now);
 }
 
+/** What text search matches: the folded description, notes and memos. */
+function searchTextOf(header: TransactionHeader, balanced: BalancedPostings): string {
+  const memos = balanced.postings.map((posting) => posting.memo ?? '');
+  return foldText([header.description, header.notes ?? '', ...memos].filter(Boolean).join('\n'));
+}
+
 /** What moved: Σ of the positive values. */
 function totalOf(balanced: BalancedPostings): bigint {
   return balanced.postings.reduce((total, p) => (p.value.minor > 0n ? total + p.value.minor : total), 0n);
@@ -87,6 +94,7 @@ export async function insertTransaction(
       payee_id: header.payeeId,
       description: header.description,
       notes: header.notes,
+      search_text: searchTextOf(header, balanced),
       status: header.status,
       created_by: userId,
       created_at: now,
@@ -121,6 +129,7 @@ export async function replaceTransaction(
       payee_id: header.payeeId,
       description: header.description,
       notes: header.notes,
+      search_text: searchTextOf(header, balanced),
       status: header.status,
       updated_by: userId,
       updated_at: now,

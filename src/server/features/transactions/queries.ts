@@ -2,7 +2,7 @@ import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { type CurrencyCode, exponentOf, isCurrencyCode, minorBound } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { containsText } from '../../../db/text-search.ts';
+import { containsFolded } from '../../../db/text-search.ts';
 import { toMinor } from '../../../db/values.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { moneyJson } from '../../money-json.ts';
@@ -34,19 +34,7 @@ function postsTo(eb: Where, accountId: number) {
 }
 
 function matchesText(eb: Where, text: string) {
-  const like = (column: string) => containsText(column, text);
-  return eb.or([
-    like('transactions.description'),
-    like('transactions.notes'),
-    like('payees.name'),
-    eb.exists(
-      eb
-        .selectFrom('postings')
-        .select('postings.id')
-        .whereRef('postings.transaction_id', '=', 'transactions.id')
-        .where(() => like('postings.memo')),
-    ),
-  ]);
+  return eb.or([containsFolded('transactions.search_text', text), containsFolded('payees.name_key', text)]);
 }
 
 /**
