@@ -21,12 +21,19 @@ export interface AppOptions {
 
 /** Builds the Moneta server without listening: `main.ts` listens, tests call `inject`. */
 export async function buildApp({ database, config, logger = false }: AppOptions): Promise<App> {
-  const app: App = Fastify({
+  const options: FastifyServerOptions = {
     logger,
-    trustProxy: config.trustProxy,
+    // A number of hops becomes proxy-addr's own rule: trust the first n hops from this server.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  };
+  const app: App = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
+  // Bodies are JSON only: a text/plain body (what a cross-site form can send) is refused with 415.
+  app.removeContentTypeParser('text/plain');
 
   installValidators(app);
   app.setErrorHandler(handleError);
@@ -49,7 +56,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
         formAction: ["'self'"],
       },
     },
-    strictTransportSecurity: config.trustProxy,
+    strictTransportSecurity: config.trustProxy !== false,
   });
   await app.register(cookie);
   await app.register(authPlugin);

@@ -9,8 +9,12 @@ export interface Config {
   readonly databaseUrl: string;
   /** Whether anyone may create an account at `/api/v1/auth/register`. */
   readonly registration: boolean;
-  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (and so mark cookies Secure). */
-  readonly trustProxy: boolean;
+  /**
+   * Behind a TLS-terminating proxy: which X-Forwarded-* hops to trust (and so mark cookies Secure).
+   * A number of hops, or the proxies' addresses; never every hop, or clients could pick their own
+   * address and slip the login throttle.
+   */
+  readonly trustProxy: false | number | string;
   /** Days a session lasts without use. */
   readonly sessionDays: number;
   readonly logLevel: string;
@@ -25,13 +29,21 @@ function integer(name: string, text: string | undefined, fallback: number, min: 
   return value;
 }
 
+/** `true` trusts the one proxy in front; `2` two hops; `10.0.0.1,10.0.0.2` those addresses. */
+function trustedProxies(text: string | undefined): false | number | string {
+  if (text === undefined || text === '' || text === 'false') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.HOST ?? '0.0.0.0',
     port: integer('PORT', env.PORT, 3000, 0, 65_535),
     databaseUrl: env.DATABASE_URL ?? 'data/moneta.db',
     registration: (env.MONETA_REGISTRATION ?? 'open') !== 'closed',
-    trustProxy: env.MONETA_TRUST_PROXY === 'true',
+    trustProxy: trustedProxies(env.MONETA_TRUST_PROXY),
     sessionDays: integer('MONETA_SESSION_DAYS', env.MONETA_SESSION_DAYS, 30, 1, 3650),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

@@ -9,7 +9,6 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The body is too large' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such endpoint' },
-  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL_ERROR: { status: 500, title: 'Something went wrong on our side' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Not ready' },
@@ -111,17 +110,33 @@ function codeOfFrameworkError(error: FastifyError): ErrorCode {
   if (error instanceof SyntaxError) return 'MALFORMED_JSON';
   if (error.statusCode === 429) return 'RATE_LIMITED';
   if (error.statusCode === 404) return 'NOT_FOUND';
-  if (error.statusCode === 405) return 'METHOD_NOT_ALLOWED';
   if (error.statusCode === 413) return 'PAYLOAD_TOO_LARGE';
   if (error.statusCode === 415) return 'UNSUPPORTED_MEDIA_TYPE';
   if (error.statusCode && error.statusCode < 500) return 'VALIDATION_FAILED';
   return 'INTERNAL_ERROR';
 }
 
+/**
+ * A unique index that refused a row a concurrent request wrote first (the services check names
+ * before writing; the index settles races): the same answer the check would have given.
+ */
+function uniqueViolation(error: Error & { code?: unknown; constraint?: unknown }): MonetaError | undefined {
+  const unique = error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  if (!unique) return undefined;
+  const where = `${String(error.constraint ?? '')} ${error.message}`;
+  if (/email/.test(where))
+    return new MonetaError('EMAIL_TAKEN', 'That e-mail address is already registered.');
+  if (/name/.test(where)) return new MonetaError('NAME_TAKEN', 'The name is already used in this book.');
+  return undefined;
+}
+
 /** The one error handler: every failure leaves as application/problem+json. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   let problem: Problem;
-  if (error instanceof MonetaError) {
+  const conflict = uniqueViolation(error);
+  if (conflict) {
+    problem = problemOf(conflict.code, conflict.message, request.url);
+  } else if (error instanceof MonetaError) {
     problem = problemOf(error.code, error.message, request.url, error.fieldErrors);
   } else if (error.validation) {
     const errors = validationFieldErrors(error);

@@ -123,7 +123,7 @@ describeEachDatabase('the server around the API', (ctx) => {
 
 describeEachDatabase('cookies behind a TLS proxy', (ctx) => {
   it('marks the session cookie Secure when the proxy says the request came over https', async () => {
-    const app = await testApp(ctx.database, { trustProxy: true });
+    const app = await testApp(ctx.database, { trustProxy: 1 });
     const overTls = new Client(app);
     const secure = await overTls.request(
       'POST',

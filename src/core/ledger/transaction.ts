@@ -1,5 +1,5 @@
 import { atField, type FieldError, fail, MonetaError } from '../errors.ts';
-import { type CurrencyCode, formatMoney, type Money, money, sign } from '../money/index.ts';
+import { type CurrencyCode, formatMoney, MAX_MINOR, type Money, money, sign } from '../money/index.ts';
 
 /** What the ledger needs to know of an account to accept a posting into it. */
 export interface PostingAccount {
@@ -33,6 +33,8 @@ export interface Posting {
 export interface BalancedPostings {
   readonly currency: CurrencyCode;
   readonly postings: readonly Posting[];
+  /** What moved: the sum of the positive values (at most MAX_MINOR). */
+  readonly total: Money;
 }
 
 export interface BalanceOptions {
@@ -148,7 +150,13 @@ export function balancePostings(
       errors,
     );
   }
-  return { currency: currency!, postings: postings as Posting[] };
+  const balanced = postings as Posting[];
+  const moved = balanced.reduce((total, p) => (p.value.minor > 0n ? total + p.value.minor : total), 0n);
+  if (moved > MAX_MINOR) {
+    const message = `The transaction moves more than ${MAX_MINOR} minor units.`;
+    fail('AMOUNT_OUT_OF_RANGE', message, [{ field: '/postings', code: 'AMOUNT_OUT_OF_RANGE', message }]);
+  }
+  return { currency: currency!, postings: balanced, total: { minor: moved, currency: currency! } };
 }
 
 function checkPosting(

@@ -1,11 +1,13 @@
 import { fail } from '../errors.ts';
+import { MAX_MINOR } from './money.ts';
 
 const NON_NEGATIVE = /^(\d+)(?:\.(\d+))?$/;
 
 /**
  * A non-negative decimal bound in minor units of a currency with `exponent` digits, rounded so
  * that the range stays exact: a lower bound rounds up (≥ 1.005 EUR is ≥ 1.01), an upper bound
- * rounds down (≤ 1.005 EUR is ≤ 1.00).
+ * rounds down (≤ 1.005 EUR is ≤ 1.00). Bounds beyond any amount Moneta holds are clamped to just
+ * past MAX_MINOR, so they still fit a 64-bit column and mean what they say.
  */
 export function minorBound(text: string, exponent: number, rounding: 'up' | 'down'): bigint {
   const match = NON_NEGATIVE.exec(text);
@@ -15,5 +17,5 @@ export function minorBound(text: string, exponent: number, rounding: 'up' | 'dow
   const dropped = fraction.slice(exponent);
   let minor = BigInt(whole! + kept);
   if (rounding === 'up' && /[1-9]/.test(dropped)) minor += 1n;
-  return minor;
+  return minor > MAX_MINOR ? MAX_MINOR + 1n : minor;
 }

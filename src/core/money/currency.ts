@@ -39,6 +39,14 @@ export function exponentOf(code: CurrencyCode): number {
   return EXPONENTS.get(code)!;
 }
 
+/** The currencies grouped by exponent: [[0, [BIF, CLP, …]], [2, […]], [3, […]], [4, […]]]. */
+export function currenciesByExponent(): [number, CurrencyCode[]][] {
+  const groups = new Map<number, CurrencyCode[]>();
+  for (const [code, exponent] of EXPONENTS)
+    groups.set(exponent, [...(groups.get(exponent) ?? []), code as CurrencyCode]);
+  return [...groups].sort(([a], [b]) => a - b);
+}
+
 export function allCurrencies(): CurrencyCode[] {
   return [...EXPONENTS.keys()].sort() as CurrencyCode[];
 }

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { fail } from '../../core/errors.ts';
 import { now } from '../clock.ts';
-import { CSRF_HEADER, SESSION_COOKIE, sameToken } from '../features/auth/session-token.ts';
+import { CSRF_HEADER, SESSION_COOKIE, sameToken, setSessionCookie } from '../features/auth/session-token.ts';
 import { extendSession, findSession } from '../features/auth/sessions.ts';
 import type { App } from '../types.ts';
 
@@ -16,7 +16,7 @@ export const authPlugin = fp(
   async (app: App) => {
     app.decorateRequest('user', null);
     app.decorateRequest('session', null);
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return;
       const at = now();
@@ -30,7 +30,9 @@ export const authPlugin = fp(
       }
       request.user = session.user;
       request.session = { id: session.id, csrfToken: session.csrfToken };
-      await extendSession(app.db, session, at, app.config.sessionDays);
+      const extendedTo = await extendSession(app.db, session, at, app.config.sessionDays);
+      // The browser must learn the new expiry too, or an active user is logged out a month after login.
+      if (extendedTo) setSessionCookie(request, reply, token, extendedTo);
     });
   },
   { name: 'moneta-auth', dependencies: ['@fastify/cookie'] },

@@ -3,6 +3,8 @@ import { fail } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { App, Role } from '../types.ts';
 
+/** The largest id a key column holds (32-bit on PostgreSQL). */
+const MAX_ID = 2_147_483_647;
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 const READS = new Set(['GET', 'HEAD']);
 
@@ -27,7 +29,7 @@ export function bookAccess(app: App): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
     if (!request.user) fail('UNAUTHENTICATED', 'Log in to use this endpoint.');
     const raw = (request.params as { bookId?: string }).bookId ?? '';
-    const bookId = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : 0;
+    const bookId = /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= MAX_ID ? Number(raw) : 0;
     const membership = bookId > 0 ? await findMembership(app.db, bookId, request.user.id) : undefined;
     if (!membership) fail('NOT_FOUND', `There is no book ${raw.slice(0, 20)} of yours.`);
     const needed = request.routeOptions.config.minRole ?? (READS.has(request.method) ? 'viewer' : 'editor');

@@ -1,7 +1,8 @@
-import { type Selectable, sql } from 'kysely';
+import { type Selectable, type SqlBool, sql } from 'kysely';
+import { fail } from '../../../core/errors.ts';
 import type { AccountSubtype } from '../../../core/ledger/account.ts';
 import type { PostingAccount } from '../../../core/ledger/transaction.ts';
-import type { CurrencyCode } from '../../../core/money/index.ts';
+import { type CurrencyCode, MAX_MINOR } from '../../../core/money/index.ts';
 import { foldText } from '../../../core/text/fold.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { AccountTable } from '../../../db/schema.ts';
@@ -96,7 +97,10 @@ export async function hasPostings(db: Db, accountId: number): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Adds each delta to its account's cached balance (same database transaction as the postings). */
+/**
+ * Adds each delta to its account's cached balance (same database transaction as the postings).
+ * A balance may not pass MAX_MINOR either, so it always reads back exactly, even as a JS number.
+ */
 export async function adjustBalances(
   db: Db,
   deltas: ReadonlyMap<number, bigint>,
@@ -104,11 +108,18 @@ export async function adjustBalances(
 ): Promise<void> {
   for (const [accountId, delta] of deltas) {
     if (delta === 0n) continue;
-    await db
+    const result = await db
       .updateTable('accounts')
       .set({ balance: sql`balance + ${delta}`, updated_at: now })
       .where('id', '=', accountId)
-      .execute();
+      .where(sql<SqlBool>`abs(balance + ${delta}) <= ${MAX_MINOR}`)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      fail(
+        'AMOUNT_OUT_OF_RANGE',
+        `Account ${accountId}'s balance would grow beyond ${MAX_MINOR} minor units.`,
+      );
+    }
   }
 }
 

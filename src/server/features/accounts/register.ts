@@ -67,7 +67,7 @@ export async function readRegister(db: Db, account: AccountRow, options: Registe
   if (options.from) query = query.where('postings.date', '>=', options.from);
   if (options.to) query = query.where('postings.date', '<=', options.to);
   if (options.cursor) {
-    const key = decodeCursor(options.cursor, ['string', 'number', 'number'] as const);
+    const key = decodeCursor(options.cursor, ['date', 'id', 'id']);
     query = query.where((eb) => before(eb, key));
   }
   const rows = await query

@@ -166,6 +166,8 @@ export async function createAccount(
           { accountId: equityId, amount: negate(openingBalance) },
         ],
         accounts,
+        // Opening balances post against the equity account even if someone archived it.
+        { keptAccountIds: new Set([equityId]) },
       );
       const header = {
         date: input.openingDate ?? now.slice(0, 10),

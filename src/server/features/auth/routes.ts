@@ -6,7 +6,7 @@ import { now } from '../../clock.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
 import { authenticate, changePassword, createUser } from './service.ts';
-import { SESSION_COOKIE } from './session-token.ts';
+import { SESSION_COOKIE, setSessionCookie } from './session-token.ts';
 import { closeSession, openSession } from './sessions.ts';
 import { LoginThrottle } from './throttle.ts';
 import { findUserById, normaliseEmail, type UserRecord } from './users.ts';
@@ -38,13 +38,7 @@ export async function authRoutes(app: App): Promise<void> {
       app.config.sessionDays,
       request.headers['user-agent'] ?? null,
     );
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: request.protocol === 'https',
-      expires: new Date(session.expiresAt),
-    });
+    setSessionCookie(request, reply, session.token, session.expiresAt);
     return { user: userJson(user), csrfToken: session.csrfToken };
   }
 
@@ -87,15 +81,11 @@ export async function authRoutes(app: App): Promise<void> {
         reply.header('retry-after', String(wait));
         fail('RATE_LIMITED', `Too many failed logins; try again in ${wait} seconds.`);
       }
-      let user: UserRecord;
-      try {
-        user = await authenticate(app.db, email, request.body.password);
-      } catch (error) {
-        perEmail.fail(email, at);
-        perClient.fail(request.ip, at);
-        throw error;
-      }
+      perEmail.attempt(email, at);
+      perClient.attempt(request.ip, at);
+      const user = await authenticate(app.db, email, request.body.password);
       perEmail.succeed(email);
+      perClient.forgive(request.ip, at);
       return startSession(request, reply, user);
     },
   );

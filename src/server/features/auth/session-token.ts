@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** A fresh secret for a cookie or a CSRF token: 256 random bits, base64url. */
 export function newToken(): string {
@@ -18,3 +19,19 @@ export function sameToken(a: string, b: string): boolean {
 
 export const SESSION_COOKIE = 'moneta_session';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over TLS. */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: string,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    expires: new Date(expiresAt),
+  });
+}

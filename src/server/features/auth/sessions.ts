@@ -70,14 +70,17 @@ export async function findSession(db: Db, token: string, now: string): Promise<L
 }
 
 /** Pushes a session's expiry forward when more than a day of it has been used. */
-export async function extendSession(db: Db, session: LiveSession, now: string, days: number): Promise<void> {
+export async function extendSession(
+  db: Db,
+  session: LiveSession,
+  now: string,
+  days: number,
+): Promise<string | null> {
   const expiresAt = Date.parse(now) + days * DAY_MS;
-  if (expiresAt - Date.parse(session.expiresAt) < DAY_MS) return;
-  await db
-    .updateTable('sessions')
-    .set({ expires_at: new Date(expiresAt).toISOString() })
-    .where('id', '=', session.id)
-    .execute();
+  if (expiresAt - Date.parse(session.expiresAt) < DAY_MS) return null;
+  const iso = new Date(expiresAt).toISOString();
+  await db.updateTable('sessions').set({ expires_at: iso }).where('id', '=', session.id).execute();
+  return iso;
 }
 
 export async function closeSession(db: Db, sessionId: string): Promise<void> {

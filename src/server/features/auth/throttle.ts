@@ -17,11 +17,23 @@ export class LoginThrottle {
     return recent.length < this.limit ? 0 : Math.ceil((recent[0]! + this.windowMs - nowMs) / 1000);
   }
 
-  fail(key: string, nowMs: number): void {
+  /**
+   * Counts an attempt as failed from the moment it starts, so that parallel attempts cannot all
+   * pass the check before any of them has failed; `forgive` or `succeed` take it back.
+   */
+  attempt(key: string, nowMs: number): void {
     this.failures.set(key, [...this.recent(key, nowMs), nowMs].slice(-this.limit));
     if (this.failures.size > 100_000) this.sweep(nowMs);
   }
 
+  /** Takes back one attempt made at `atMs` (it succeeded). */
+  forgive(key: string, atMs: number): void {
+    const list = this.failures.get(key);
+    const index = list?.lastIndexOf(atMs) ?? -1;
+    if (list && index >= 0) list.splice(index, 1);
+  }
+
+  /** Clears every failure of `key` (the right password ends the lock-out of an address). */
   succeed(key: string): void {
     this.failures.delete(key);
   }

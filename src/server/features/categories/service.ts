@@ -116,6 +116,12 @@ export async function mergeCategory(
     const refuse = (code: FieldError['code'], message: string): never =>
       fail(code, message, [{ field, code, message }]);
     if (target.id === source.id) refuse('VALIDATION_FAILED', 'A category cannot be merged into itself.');
+    if (target.type !== source.type) {
+      refuse(
+        'INVALID_ACCOUNT_KIND',
+        `${source.name} is an ${source.type} category; merge it into another ${source.type} category.`,
+      );
+    }
     if (toFlag(target.archived))
       refuse('ACCOUNT_ARCHIVED', `${target.name} is archived; unarchive it first.`);
     if (target.currency !== source.currency) {

@@ -66,11 +66,6 @@ function searchTextOf(header: TransactionHeader, balanced: BalancedPostings): st
   return foldText([header.description, header.notes ?? '', ...memos].filter(Boolean).join('\n'));
 }
 
-/** What moved: Σ of the positive values. */
-function totalOf(balanced: BalancedPostings): bigint {
-  return balanced.postings.reduce((total, p) => (p.value.minor > 0n ? total + p.value.minor : total), 0n);
-}
-
 /**
  * Writes a balanced transaction, its postings and tags, and moves the cached account balances,
  * all on `db` (pass the open database transaction). Returns the new id.
@@ -90,7 +85,7 @@ export async function insertTransaction(
       book_id: bookId,
       date: header.date,
       currency: balanced.currency,
-      total: totalOf(balanced),
+      total: balanced.total.minor,
       payee_id: header.payeeId,
       description: header.description,
       notes: header.notes,
@@ -125,7 +120,7 @@ export async function replaceTransaction(
     .set({
       date: header.date,
       currency: balanced.currency,
-      total: totalOf(balanced),
+      total: balanced.total.minor,
       payee_id: header.payeeId,
       description: header.description,
       notes: header.notes,

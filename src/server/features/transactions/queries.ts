@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import { type CurrencyCode, exponentOf, isCurrencyCode, minorBound } from '../../../core/money/index.ts';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { currenciesByExponent, minorBound } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Schema } from '../../../db/schema.ts';
 import { containsFolded } from '../../../db/text-search.ts';
@@ -39,30 +39,18 @@ function matchesText(eb: Where, text: string) {
 
 /**
  * The amount range applies to each transaction's total in its own currency: the decimal bounds
- * become minor units per exponent of the currencies the book uses.
+ * become minor units once per exponent (0 for JPY, 2 for EUR, 3 for KWD, 4 for CLF).
  */
-async function amountRange(db: Db, bookId: number, query: TransactionQuery, min?: string, max?: string) {
-  if (min === undefined && max === undefined) return query;
-  const rows = await db
-    .selectFrom('accounts')
-    .select('currency')
-    .distinct()
-    .where('book_id', '=', bookId)
-    .execute();
-  const currencies = rows.map((row) => row.currency).filter(isCurrencyCode) as CurrencyCode[];
-  if (currencies.length === 0) return query.where(sql<boolean>`1 = 0`);
-  return query.where((eb) =>
-    eb.or(
-      currencies.map((code) => {
-        const exponent = exponentOf(code);
-        const conditions = [eb('transactions.currency', '=', code)];
-        if (min !== undefined)
-          conditions.push(eb('transactions.total', '>=', minorBound(min, exponent, 'up').toString()));
-        if (max !== undefined)
-          conditions.push(eb('transactions.total', '<=', minorBound(max, exponent, 'down').toString()));
-        return eb.and(conditions);
-      }),
-    ),
+function inAmountRange(eb: Where, min: string | undefined, max: string | undefined) {
+  return eb.or(
+    currenciesByExponent().map(([exponent, codes]) => {
+      const conditions = [eb('transactions.currency', 'in', codes)];
+      if (min !== undefined)
+        conditions.push(eb('transactions.total', '>=', minorBound(min, exponent, 'up').toString()));
+      if (max !== undefined)
+        conditions.push(eb('transactions.total', '<=', minorBound(max, exponent, 'down').toString()));
+      return eb.and(conditions);
+    }),
   );
 }
 
@@ -102,9 +90,11 @@ export async function listTransactions(
     );
   }
   if (filter.q) query = query.where((eb) => matchesText(eb, filter.q!));
-  query = await amountRange(db, bookId, query, filter.minAmount, filter.maxAmount);
+  if (filter.minAmount !== undefined || filter.maxAmount !== undefined) {
+    query = query.where((eb) => inAmountRange(eb, filter.minAmount, filter.maxAmount));
+  }
   if (cursor) {
-    const [date, id] = decodeCursor(cursor, ['string', 'number'] as const);
+    const [date, id] = decodeCursor(cursor, ['date', 'id']);
     query = query.where((eb) =>
       eb.or([
         eb('transactions.date', '<', date),
