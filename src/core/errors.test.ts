@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { caught } from '../../test/support/errors.ts';
 import { atField, ERROR_CODES, fail, MonetaError } from './errors.ts';
-
-function caught(run: () => unknown): MonetaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MonetaError) return error;
-    throw error;
-  }
-  throw new Error('expected a MonetaError, but nothing was thrown');
-}
 
 describe('MonetaError', () => {
   it('is an Error with a code, a message and field errors', () => {

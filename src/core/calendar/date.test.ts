@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MonetaError } from '../errors.ts';
+import { caught } from '../../../test/support/errors.ts';
 import { addDays, daysInMonth, type IsoDate, isIsoDate, isLeapYear, isoDate } from './date.ts';
-
-function caught(run: () => unknown): MonetaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MonetaError) return error;
-    throw error;
-  }
-  throw new Error('expected a MonetaError, but nothing was thrown');
-}
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 

@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MonetaError } from '../errors.ts';
+import { caught } from '../../../test/support/errors.ts';
 import { formatDecimal, MAX_DIGITS, parseDecimal, roundDecimal } from './decimal.ts';
-
-function caught(run: () => unknown): MonetaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MonetaError) return error;
-    throw error;
-  }
-  throw new Error('expected a MonetaError, but nothing was thrown');
-}
 
 const digit = fc.constantFrom(...'0123456789');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MonetaError } from '../errors.ts';
+import { caught } from '../../../test/support/errors.ts';
 import {
   ACCOUNT_SUBTYPES,
   ACCOUNT_TYPES,
@@ -9,16 +9,6 @@ import {
   defaultSubtype,
   isCategoryType,
 } from './account.ts';
-
-function caught(run: () => unknown): MonetaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MonetaError) return error;
-    throw error;
-  }
-  throw new Error('expected a MonetaError, but nothing was thrown');
-}
 
 /** Which subtypes each type accepts: the whole matrix, so that a change to it is deliberate. */
 const ALLOWED: Record<AccountType, readonly AccountSubtype[]> = {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ErrorCode, MonetaError } from '../errors.ts';
+import { caught } from '../../../test/support/errors.ts';
+import type { ErrorCode } from '../errors.ts';
 import { type CurrencyCode, currency, formatMoney, type Money, money, parseMoney } from '../money/index.ts';
 import {
   type BalanceOptions,
@@ -8,16 +9,6 @@ import {
   type PostingAccount,
   type PostingDraft,
 } from './transaction.ts';
-
-function caught(run: () => unknown): MonetaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MonetaError) return error;
-    throw error;
-  }
-  throw new Error('expected a MonetaError, but nothing was thrown');
-}
 
 const EUR = currency('EUR');
 const USD = currency('USD');

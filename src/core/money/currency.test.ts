@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MonetaError } from '../errors.ts';
+import { caught } from '../../../test/support/errors.ts';
 import { allCurrencies, currency, exponentOf, isCurrencyCode } from './currency.ts';
-
-function caught(run: () => unknown): MonetaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MonetaError) return error;
-    throw error;
-  }
-  throw new Error('expected a MonetaError, but nothing was thrown');
-}
 
 describe('currency', () => {
   it.each([

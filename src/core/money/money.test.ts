@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ErrorCode, MonetaError } from '../errors.ts';
+import { caught } from '../../../test/support/errors.ts';
+import type { ErrorCode } from '../errors.ts';
 import { allCurrencies, type CurrencyCode, currency, exponentOf } from './currency.ts';
 import {
   add,
@@ -18,16 +19,6 @@ import {
   sum,
   zero,
 } from './money.ts';
-
-function caught(run: () => unknown): MonetaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MonetaError) return error;
-    throw error;
-  }
-  throw new Error('expected a MonetaError, but nothing was thrown');
-}
 
 function codeOf(run: () => unknown): ErrorCode {
   return caught(run).code;
