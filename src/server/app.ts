@@ -12,15 +12,26 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { installValidators } from './plugins/validation.ts';
 import { handleError, handleNotFound } from './problem.ts';
 import type { App } from './types.ts';
+import { hasWebBuild, webAppRoutes, webDist } from './web-assets.ts';
 
 export interface AppOptions {
   database: Database;
   config: Config;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The built web app to serve at `/` (with `index.html` for every page path). By default `dist/web`
+   * when it holds a build; `false` serves none (tests of the API); a path serves that folder, which
+   * must hold `index.html`. Without a build, `/` is a small page pointing to the API docs.
+   */
+  webRoot?: string | false;
 }
 
 /** Builds the Moneta server without listening: `main.ts` listens, tests call `inject`. */
-export async function buildApp({ database, config, logger = false }: AppOptions): Promise<App> {
+export async function buildApp({ database, config, logger = false, webRoot }: AppOptions): Promise<App> {
+  if (typeof webRoot === 'string' && !hasWebBuild(webRoot)) {
+    throw new Error(`No web app build in ${webRoot} (index.html is missing): run npm run build:web.`);
+  }
+  const web = webRoot === false ? null : (webRoot ?? webDist());
   const options: FastifyServerOptions = {
     logger,
     // A number of hops becomes proxy-addr's own rule: trust the first n hops from this server.
@@ -59,6 +70,9 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     strictTransportSecurity: config.trustProxy !== false,
   });
   await app.register(cookie);
+  // Before the auth plugin, so that its session lookup (and sliding cookie) stays off static files.
+  if (web !== null && hasWebBuild(web)) await app.register(webAppRoutes, { webRoot: web });
+  else await app.register(homeRoutes);
   await app.register(authPlugin);
   await registerOpenApi(app);
 
@@ -84,7 +98,6 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     },
   );
 
-  await app.register(homeRoutes);
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(financeRoutes, { prefix: '/api/v1' });
   return app;

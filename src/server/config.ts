@@ -18,6 +18,23 @@ export interface Config {
   /** Days a session lasts without use. */
   readonly sessionDays: number;
   readonly logLevel: string;
+  /**
+   * The web app at `/`: `auto` builds `dist/web` at start when missing or stale, then serves it;
+   * `prebuilt` serves `dist/web` as it is (a read-only install); `off` serves none (`npm run dev`,
+   * where Vite's dev server serves the app).
+   */
+  readonly web: WebMode;
+}
+
+export type WebMode = 'auto' | 'prebuilt' | 'off';
+const WEB_MODES: readonly WebMode[] = ['auto', 'prebuilt', 'off'];
+
+function webMode(text: string | undefined): WebMode {
+  if (text === undefined || text === '') return 'auto';
+  if (!(WEB_MODES as readonly string[]).includes(text)) {
+    throw new Error(`MONETA_WEB must be one of ${WEB_MODES.join(', ')}, not '${text}'.`);
+  }
+  return text as WebMode;
 }
 
 function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
@@ -46,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustedProxies(env.MONETA_TRUST_PROXY),
     sessionDays: integer('MONETA_SESSION_DAYS', env.MONETA_SESSION_DAYS, 30, 1, 3650),
     logLevel: env.LOG_LEVEL ?? 'info',
+    web: webMode(env.MONETA_WEB),
   };
 }
 

@@ -13,7 +13,8 @@ import { type Config, loadConfig } from '../../src/server/config.ts';
 import type { App } from '../../src/server/types.ts';
 
 export async function testApp(database: Database, config: Partial<Config> = {}): Promise<App> {
-  const app = await buildApp({ database, config: { ...loadConfig({}), ...config } });
+  // No web app: API tests answer the same whether or not dist/web holds a build.
+  const app = await buildApp({ database, config: { ...loadConfig({}), ...config }, webRoot: false });
   await app.ready();
   return app;
 }

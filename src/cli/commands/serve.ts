@@ -7,8 +7,10 @@ export const summary = 'run the web server and API (applies pending migrations f
 
 export const usage = `Usage: moneta serve [--port P] [--host H] [--database URL]
 
-Applies pending migrations, then serves the web app and the API until SIGINT or SIGTERM.
-Other settings come from the environment (MONETA_REGISTRATION, MONETA_TRUST_PROXY, LOG_LEVEL …).
+Builds the web app when its build (dist/web) is missing or older than its sources, applies pending
+migrations, then serves the web app and the API until SIGINT or SIGTERM.
+Other settings come from the environment (MONETA_REGISTRATION, MONETA_TRUST_PROXY, LOG_LEVEL …);
+MONETA_WEB=prebuilt serves dist/web without building, MONETA_WEB=off serves the API only.
 
 Options:
   --port P          port to listen on (default: $PORT, else 3000)

@@ -15,7 +15,8 @@ const PAGE = `<!doctype html>
 <body>
 <main>
 <h1>Moneta</h1>
-<p>Your books are served here. The web app is on its way; until then, everything works through the REST API.</p>
+<p>Your books are served here. The web app is not built in this instance (<code>npm start</code> builds it;
+<code>npm run dev</code> serves it on port 5173); everything works through the REST API.</p>
 <ul>
   <li><a href="/api/docs">Interactive API documentation</a></li>
   <li><a href="/api/openapi.json">OpenAPI 3.1 document</a></li>
@@ -26,7 +27,7 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-/** `/`: a small page pointing to the API docs until the web app lands. */
+/** `/` when no web app build is served (tests of the API, `npm run dev`): a page pointing to the API docs. */
 export async function homeRoutes(app: App): Promise<void> {
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(PAGE),

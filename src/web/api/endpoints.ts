@@ -1,0 +1,110 @@
+import { queryString, request } from './http.ts';
+import type {
+  AccountJson,
+  BalanceJson,
+  BookJson,
+  CategoryGroupJson,
+  CategoryJson,
+  MemberJson,
+  NewAccountJson,
+  NewCategoryJson,
+  NewTransactionJson,
+  PayeeJson,
+  RegisterJson,
+  SessionJson,
+  TagJson,
+  TransactionJson,
+  TransactionPageJson,
+  TransactionPatchJson,
+  TransactionQueryJson,
+} from './types.ts';
+
+/** Every call the web app makes, typed by the server's contract. */
+const book = (bookId: number) => `/api/v1/books/${bookId}`;
+
+export const api = {
+  auth: {
+    me: () => request<SessionJson>('GET', '/api/v1/auth/me'),
+    login: (body: { email: string; password: string }) =>
+      request<SessionJson>('POST', '/api/v1/auth/login', body),
+    register: (body: { email: string; password: string; name: string }) =>
+      request<SessionJson>('POST', '/api/v1/auth/register', body),
+    logout: () => request<void>('POST', '/api/v1/auth/logout'),
+    changePassword: (body: { currentPassword: string; newPassword: string }) =>
+      request<void>('POST', '/api/v1/auth/password', body),
+  },
+  books: {
+    list: () => request<BookJson[]>('GET', '/api/v1/books'),
+    create: (body: { name: string; baseCurrency: string }) =>
+      request<BookJson>('POST', '/api/v1/books', body),
+    update: (bookId: number, body: { name?: string; baseCurrency?: string }) =>
+      request<BookJson>('PATCH', book(bookId), body),
+    members: (bookId: number) => request<MemberJson[]>('GET', `${book(bookId)}/members`),
+  },
+  accounts: {
+    list: (bookId: number, options: { includeArchived?: boolean } = {}) =>
+      request<AccountJson[]>('GET', `${book(bookId)}/accounts${queryString(options)}`),
+    create: (bookId: number, body: NewAccountJson) =>
+      request<AccountJson>('POST', `${book(bookId)}/accounts`, body),
+    update: (
+      bookId: number,
+      id: number,
+      body: Partial<Pick<AccountJson, 'name' | 'subtype' | 'notes' | 'hidden'>>,
+    ) => request<AccountJson>('PATCH', `${book(bookId)}/accounts/${id}`, body),
+    archive: (bookId: number, id: number, archived: boolean) =>
+      request<AccountJson>('POST', `${book(bookId)}/accounts/${id}/${archived ? 'archive' : 'unarchive'}`),
+    balance: (bookId: number, id: number, date?: string) =>
+      request<BalanceJson>('GET', `${book(bookId)}/accounts/${id}/balance${queryString({ date })}`),
+    register: (bookId: number, id: number, options: { cursor?: string; limit?: number }) =>
+      request<RegisterJson>('GET', `${book(bookId)}/accounts/${id}/register${queryString(options)}`),
+  },
+  categories: {
+    list: (bookId: number) => request<CategoryJson[]>('GET', `${book(bookId)}/categories`),
+    create: (bookId: number, body: NewCategoryJson) =>
+      request<CategoryJson>('POST', `${book(bookId)}/categories`, body),
+    update: (
+      bookId: number,
+      id: number,
+      body: { name?: string; groupId?: number | null; hidden?: boolean },
+    ) => request<CategoryJson>('PATCH', `${book(bookId)}/categories/${id}`, body),
+    merge: (bookId: number, id: number, into: number) =>
+      request<CategoryJson>('POST', `${book(bookId)}/categories/${id}/merge`, { into }),
+    remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/categories/${id}`),
+  },
+  groups: {
+    list: (bookId: number) => request<CategoryGroupJson[]>('GET', `${book(bookId)}/category-groups`),
+    create: (bookId: number, body: { name: string; kind: 'income' | 'expense' }) =>
+      request<CategoryGroupJson>('POST', `${book(bookId)}/category-groups`, body),
+    update: (bookId: number, id: number, body: { name?: string; hidden?: boolean }) =>
+      request<CategoryGroupJson>('PATCH', `${book(bookId)}/category-groups/${id}`, body),
+    remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/category-groups/${id}`),
+  },
+  payees: {
+    list: (bookId: number, q?: string) =>
+      request<PayeeJson[]>('GET', `${book(bookId)}/payees${queryString({ q })}`),
+    update: (bookId: number, id: number, body: { name?: string; defaultCategoryId?: number | null }) =>
+      request<PayeeJson>('PATCH', `${book(bookId)}/payees/${id}`, body),
+    merge: (bookId: number, id: number, into: number) =>
+      request<PayeeJson>('POST', `${book(bookId)}/payees/${id}/merge`, { into }),
+    remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/payees/${id}`),
+  },
+  tags: {
+    list: (bookId: number) => request<TagJson[]>('GET', `${book(bookId)}/tags`),
+    create: (bookId: number, body: { name: string; color?: string }) =>
+      request<TagJson>('POST', `${book(bookId)}/tags`, body),
+    update: (bookId: number, id: number, body: { name?: string; color?: string | null }) =>
+      request<TagJson>('PATCH', `${book(bookId)}/tags/${id}`, body),
+    remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/tags/${id}`),
+  },
+  transactions: {
+    list: (bookId: number, query: TransactionQueryJson) =>
+      request<TransactionPageJson>('GET', `${book(bookId)}/transactions${queryString(query)}`),
+    get: (bookId: number, id: number) =>
+      request<TransactionJson>('GET', `${book(bookId)}/transactions/${id}`),
+    create: (bookId: number, body: NewTransactionJson) =>
+      request<TransactionJson>('POST', `${book(bookId)}/transactions`, body),
+    update: (bookId: number, id: number, body: TransactionPatchJson) =>
+      request<TransactionJson>('PATCH', `${book(bookId)}/transactions/${id}`, body),
+    remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/transactions/${id}`),
+  },
+};

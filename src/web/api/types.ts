@@ -1,0 +1,44 @@
+/**
+ * The API's types, taken from the same TypeBox contract the server validates with: one source of
+ * truth. Type-only imports: none of the schema code reaches the browser bundle.
+ */
+import type { Static } from 'typebox';
+import type { Account, Balance, NewAccount, Register, RegisterEntry } from '../../contract/accounts.ts';
+import type { SessionInfo, User } from '../../contract/auth.ts';
+import type { Book, Member } from '../../contract/books.ts';
+import type { NewCategory } from '../../contract/categories.ts';
+import type { CategoryGroup } from '../../contract/category-groups.ts';
+import type { MoneyJson } from '../../contract/common.ts';
+import type { Payee } from '../../contract/payees.ts';
+import type { Tag } from '../../contract/tags.ts';
+import type {
+  NewTransaction,
+  PostingInput,
+  Transaction,
+  TransactionPage,
+  TransactionPatch,
+  TransactionQuery,
+} from '../../contract/transactions.ts';
+
+export type { MoneyJson };
+export type UserJson = Static<typeof User>;
+export type SessionJson = Static<typeof SessionInfo>;
+export type BookJson = Static<typeof Book>;
+export type MemberJson = Static<typeof Member>;
+export type AccountJson = Static<typeof Account>;
+export type NewAccountJson = Static<typeof NewAccount>;
+export type BalanceJson = Static<typeof Balance>;
+export type RegisterJson = Static<typeof Register>;
+export type RegisterEntryJson = Static<typeof RegisterEntry>;
+/** Categories are income and expense accounts. */
+export type CategoryJson = AccountJson;
+export type NewCategoryJson = Static<typeof NewCategory>;
+export type CategoryGroupJson = Static<typeof CategoryGroup>;
+export type PayeeJson = Static<typeof Payee>;
+export type TagJson = Static<typeof Tag>;
+export type TransactionJson = Static<typeof Transaction>;
+export type NewTransactionJson = Static<typeof NewTransaction>;
+export type TransactionPatchJson = Static<typeof TransactionPatch>;
+export type PostingInputJson = Static<typeof PostingInput>;
+export type TransactionPageJson = Static<typeof TransactionPage>;
+export type TransactionQueryJson = Static<typeof TransactionQuery>;

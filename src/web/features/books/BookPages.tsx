@@ -1,0 +1,103 @@
+import { type FormEvent, useState } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import { ApiError } from '../../api/http.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { lastBook, useBooks, useCreateBook } from './queries.ts';
+
+const COMMON_CURRENCIES = [
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'JPY',
+  'CAD',
+  'AUD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'CZK',
+  'INR',
+  'CNY',
+  'BRL',
+];
+
+/** `/`: the book last worked in, else the first, else the page to create one. */
+export function HomeRedirect() {
+  const books = useBooks();
+  if (books.isPending) return <p className="loading">Loading…</p>;
+  if (books.error) return <ErrorNotice error={books.error} />;
+  const list = books.data;
+  if (list.length === 0) return <Navigate to="/books/new" replace />;
+  const target = list.find((book) => book.id === lastBook()) ?? list[0]!;
+  return <Navigate to={`/books/${target.id}/dashboard`} replace />;
+}
+
+export function NewBookPage() {
+  const create = useCreateBook();
+  const navigate = useNavigate();
+  const books = useBooks();
+  const [name, setName] = useState('Household');
+  const [baseCurrency, setBaseCurrency] = useState(() => guessCurrency());
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ name, baseCurrency }, { onSuccess: (book) => navigate(`/books/${book.id}/accounts`) });
+  }
+  const error = create.error instanceof ApiError ? create.error : null;
+
+  return (
+    <main className="page narrow">
+      <h1>{books.data?.length ? 'New book' : 'Create your first book'}</h1>
+      <p>
+        A book holds one household’s accounts, categories and transactions. Its base currency is the one
+        reports add up in.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <Field label="Name" error={error?.fieldMessage('/name')}>
+          {(props) => <input {...props} required value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label="Base currency" error={error?.fieldMessage('/baseCurrency')}>
+          {(props) => (
+            <select {...props} value={baseCurrency} onChange={(e) => setBaseCurrency(e.target.value)}>
+              {COMMON_CURRENCIES.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <ErrorNotice
+          error={error && !error.errors.length ? error : create.error && !error ? create.error : null}
+        />
+        <button className="button primary" type="submit" disabled={create.isPending}>
+          Create book
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/** The currency of the browser's region, when it is one of the common ones. */
+function guessCurrency(): string {
+  const region = new Intl.Locale(navigator.language).maximize().region ?? 'US';
+  const byRegion: Record<string, string> = {
+    US: 'USD',
+    GB: 'GBP',
+    CH: 'CHF',
+    JP: 'JPY',
+    CA: 'CAD',
+    AU: 'AUD',
+    SE: 'SEK',
+    NO: 'NOK',
+    DK: 'DKK',
+    PL: 'PLN',
+    CZ: 'CZK',
+    IN: 'INR',
+    CN: 'CNY',
+    BR: 'BRL',
+  };
+  return byRegion[region] ?? 'EUR';
+}

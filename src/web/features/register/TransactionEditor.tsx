@@ -1,0 +1,179 @@
+import { type FormEvent, type KeyboardEvent, useId, useMemo, useState } from 'react';
+import type { AccountJson, NewTransactionJson, PayeeJson } from '../../api/types.ts';
+import { useLocale } from '../../app/preferences.ts';
+import { AmountInput } from '../../ui/AmountInput.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { type Draft, problemsOf, toTransaction } from './draft.ts';
+import { SplitEditor } from './SplitEditor.tsx';
+import { type Target, targetByLabel } from './targets.ts';
+
+/**
+ * The register's inline editor, for a new transaction or an existing one. Enter saves, Escape
+ * cancels; the payee and category fields complete from the book's payees, categories and accounts.
+ */
+export function TransactionEditor({
+  account,
+  targets,
+  payees,
+  initial,
+  saving,
+  error,
+  onSave,
+  onCancel,
+  label,
+}: {
+  account: AccountJson;
+  targets: readonly Target[];
+  payees: readonly PayeeJson[];
+  initial: Draft;
+  saving: boolean;
+  error: unknown;
+  onSave: (transaction: NewTransactionJson) => void;
+  onCancel: () => void;
+  label: string;
+}) {
+  const id = useId();
+  const locale = useLocale();
+  const [draft, setDraft] = useState(initial);
+  const [touched, setTouched] = useState(false);
+  const targetMap = useMemo(() => new Map(targets.map((target) => [target.id, target.account])), [targets]);
+  const labels = useMemo(() => new Map(targets.map((target) => [target.id, target.label])), [targets]);
+  const problems = problemsOf(draft, account, targetMap);
+  const target = draft.targetId === null ? undefined : targetMap.get(draft.targetId);
+  const set = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    setTouched(true);
+    if (problems.length === 0) onSave(toTransaction(draft, account, targetMap));
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+  }
+
+  function choosePayee(name: string) {
+    const payee = payees.find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
+    const change: Partial<Draft> = { payeeName: name };
+    if (payee?.defaultCategoryId && draft.targetId === null && !draft.split)
+      change.targetId = payee.defaultCategoryId;
+    set(change);
+  }
+
+  return (
+    <form
+      className="transaction-editor"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label={label}
+      noValidate
+    >
+      <div className="editor-row">
+        <label>
+          <span>Date</span>
+          <input type="date" value={draft.date} required onChange={(e) => set({ date: e.target.value })} />
+        </label>
+        <label>
+          <span>Payee</span>
+          <input
+            list={`${id}-payees`}
+            value={draft.payeeName}
+            onChange={(e) => choosePayee(e.target.value)}
+            autoComplete="off"
+          />
+        </label>
+        {!draft.split && (
+          <label>
+            <span>Category</span>
+            <input
+              list={`${id}-targets`}
+              defaultValue={draft.targetId === null ? '' : (labels.get(draft.targetId) ?? '')}
+              key={draft.targetId ?? 'none'}
+              onBlur={(e) => set({ targetId: targetByLabel(targets, e.target.value)?.id ?? null })}
+              onChange={(e) => {
+                const found = targetByLabel(targets, e.target.value);
+                if (found) set({ targetId: found.id });
+              }}
+              aria-invalid={touched && problems.some((p) => p.field === 'target')}
+              autoComplete="off"
+            />
+          </label>
+        )}
+        <label className="grow">
+          <span>Description</span>
+          <input value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+        </label>
+        <label>
+          <span>Out</span>
+          <AmountInput
+            value={draft.outflow}
+            currencyCode={account.currency}
+            locale={locale}
+            onValueChange={(value) => value !== null && set({ outflow: value.replace(/^-/, '') })}
+          />
+        </label>
+        <label>
+          <span>In</span>
+          <AmountInput
+            value={draft.inflow}
+            currencyCode={account.currency}
+            locale={locale}
+            onValueChange={(value) => value !== null && set({ inflow: value.replace(/^-/, '') })}
+          />
+        </label>
+        {!draft.split && target && target.currency !== account.currency && (
+          <label>
+            <span>Arrives ({target.currency})</span>
+            <AmountInput
+              value={draft.targetAmount}
+              currencyCode={target.currency}
+              locale={locale}
+              onValueChange={(value) => value !== null && set({ targetAmount: value.replace(/^-/, '') })}
+            />
+          </label>
+        )}
+      </div>
+      <datalist id={`${id}-payees`}>
+        {payees.map((payee) => (
+          <option key={payee.id} value={payee.name} />
+        ))}
+      </datalist>
+      <datalist id={`${id}-targets`}>
+        {targets.map((t) => (
+          <option key={t.id} value={t.label} />
+        ))}
+      </datalist>
+      {draft.split && (
+        <SplitEditor
+          draft={draft}
+          account={account}
+          targets={targets}
+          labels={labels}
+          onChange={(lines) => set({ lines })}
+        />
+      )}
+      {touched && problems.length > 0 && (
+        <ul className="field-error" role="alert">
+          {problems.map((problem) => (
+            <li key={problem.field + problem.message}>{problem.message}</li>
+          ))}
+        </ul>
+      )}
+      <ErrorNotice error={error} />
+      <div className="editor-actions">
+        <button type="button" className="button small" onClick={() => set({ split: !draft.split })}>
+          {draft.split ? 'Single category' : 'Split'}
+        </button>
+        <button type="submit" className="button primary small" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="button small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
