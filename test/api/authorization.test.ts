@@ -8,6 +8,12 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Route {
   method: Method;
   path: string;
+  /** Required query parameters, filled with plausible values (`from=2026-01-01`). */
+  query: string;
+}
+
+interface Operation {
+  parameters?: { in: string; name: string; required?: boolean; schema?: { format?: string } }[];
 }
 
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
@@ -15,12 +21,16 @@ const eur = (amount: string) => ({ amount, currency: 'EUR' });
 /** Every route of the API, read from the OpenAPI document so a new route is covered the day it lands. */
 async function apiRoutes(app: App): Promise<Route[]> {
   const document = (await app.inject({ url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, unknown>>;
+    paths: Record<string, Record<string, Operation>>;
   };
   return Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.keys(operations)
-      .filter((method) => ['get', 'post', 'patch', 'put', 'delete'].includes(method))
-      .map((method) => ({ method: method.toUpperCase() as Method, path })),
+    Object.entries(operations)
+      .filter(([method]) => ['get', 'post', 'patch', 'put', 'delete'].includes(method))
+      .map(([method, operation]) => {
+        const required = (operation.parameters ?? []).filter((p) => p.in === 'query' && p.required);
+        const query = required.map((p) => `${p.name}=${p.schema?.format === 'date' ? '2026-01-01' : '1'}`).join('&');
+        return { method: method.toUpperCase() as Method, path, query: query ? `?${query}` : '' };
+      }),
   );
 }
 
@@ -51,7 +61,7 @@ describeEachDatabase('authorisation on every route', (ctx) => {
   }
 
   function call(client: Client, route: Route, book = bookId): Promise<Reply> {
-    const url = concrete(route.path, book);
+    const url = concrete(route.path, book) + route.query;
     return route.method === 'GET' ? client.get(url) : client.request(route.method, url, {});
   }
 

@@ -5,6 +5,7 @@ import { bookListRoutes, bookRoutes } from './books/routes.ts';
 import { categoryRoutes } from './categories/routes.ts';
 import { categoryGroupRoutes } from './category-groups/routes.ts';
 import { payeeRoutes } from './payees/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { tagRoutes } from './tags/routes.ts';
 import { transactionRoutes } from './transactions/routes.ts';
 
@@ -21,6 +22,7 @@ export async function financeRoutes(app: App): Promise<void> {
       await book.register(payeeRoutes);
       await book.register(tagRoutes);
       await book.register(transactionRoutes);
+      await book.register(reportRoutes);
     },
     { prefix: '/books/:bookId' },
   );

@@ -30,6 +30,7 @@ export async function registerOpenApi(app: App): Promise<void> {
         { name: 'payees', description: 'Payees' },
         { name: 'tags', description: 'Tags' },
         { name: 'transactions', description: 'Double-entry transactions with splits and transfers' },
+        { name: 'reports', description: 'Aggregates over the ledger, computed in SQL' },
         { name: 'system', description: 'Health' },
       ],
     },

@@ -5,6 +5,7 @@ import type {
   BookJson,
   CategoryGroupJson,
   CategoryJson,
+  CategoryTotalsJson,
   MemberJson,
   NewAccountJson,
   NewCategoryJson,
@@ -60,6 +61,9 @@ export const api = {
   },
   categories: {
     list: (bookId: number) => request<CategoryJson[]>('GET', `${book(bookId)}/categories`),
+    /** Archived ones too: names for old transactions. */
+    listAll: (bookId: number) =>
+      request<CategoryJson[]>('GET', `${book(bookId)}/categories${queryString({ includeArchived: true })}`),
     create: (bookId: number, body: NewCategoryJson) =>
       request<CategoryJson>('POST', `${book(bookId)}/categories`, body),
     update: (
@@ -95,6 +99,10 @@ export const api = {
     update: (bookId: number, id: number, body: { name?: string; color?: string | null }) =>
       request<TagJson>('PATCH', `${book(bookId)}/tags/${id}`, body),
     remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/tags/${id}`),
+  },
+  reports: {
+    categoryTotals: (bookId: number, query: { from: string; to: string; interval?: 'none' | 'month' }) =>
+      request<CategoryTotalsJson>('GET', `${book(bookId)}/reports/category-totals${queryString(query)}`),
   },
   transactions: {
     list: (bookId: number, query: TransactionQueryJson) =>

@@ -10,6 +10,7 @@ import type { NewCategory } from '../../contract/categories.ts';
 import type { CategoryGroup } from '../../contract/category-groups.ts';
 import type { MoneyJson } from '../../contract/common.ts';
 import type { Payee } from '../../contract/payees.ts';
+import type { CategoryTotals } from '../../contract/reports.ts';
 import type { Tag } from '../../contract/tags.ts';
 import type {
   NewTransaction,
@@ -42,3 +43,4 @@ export type TransactionPatchJson = Static<typeof TransactionPatch>;
 export type PostingInputJson = Static<typeof PostingInput>;
 export type TransactionPageJson = Static<typeof TransactionPage>;
 export type TransactionQueryJson = Static<typeof TransactionQuery>;
+export type CategoryTotalsJson = Static<typeof CategoryTotals>;

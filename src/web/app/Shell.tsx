@@ -9,7 +9,8 @@ import { setTheme, type Theme, useTheme } from './preferences.ts';
 export function RequireSession() {
   const session = useSession();
   const location = useLocation();
-  if (session.isPending) return <p className="loading">Loading…</p>;
+  // Nothing rather than a "Loading" line: the page would jump when the real one replaces it.
+  if (session.isPending) return null;
   if (session.error) return <ErrorNotice error={session.error} />;
   if (!session.data)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;

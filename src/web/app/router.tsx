@@ -1,21 +1,16 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { LoginPage, SignUpPage } from '../features/auth/AuthPages.tsx';
 import { HomeRedirect, NewBookPage } from '../features/books/BookPages.tsx';
-import { RegisterPage } from '../features/register/RegisterPage.tsx';
-import { EmptyState } from '../ui/EmptyState.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { BookShell, RequireSession } from './Shell.tsx';
 
-function Coming({ title }: { title: string }) {
-  return (
-    <>
-      <h1>{title}</h1>
-      <EmptyState title="Not here yet">
-        <p>This page is on its way; the REST API already offers it (see /api/docs).</p>
-      </EmptyState>
-    </>
-  );
-}
+/**
+ * Pages other than the first ones a person sees (log in, sign up, dashboard) load on demand, so the
+ * first paint carries only what it shows.
+ */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -30,14 +25,51 @@ export const router = createBrowserRouter([
         element: <BookShell />,
         children: [
           { index: true, element: <Navigate to="dashboard" replace /> },
-          { path: 'dashboard', element: <Coming title="Dashboard" /> },
-          { path: 'accounts', element: <AccountsPage /> },
-          { path: 'accounts/:accountId', element: <RegisterPage /> },
-          { path: 'transactions', element: <Coming title="Transactions" /> },
-          { path: 'categories', element: <Coming title="Categories" /> },
-          { path: 'payees', element: <Coming title="Payees" /> },
-          { path: 'tags', element: <Coming title="Tags" /> },
-          { path: 'settings', element: <Coming title="Settings" /> },
+          { path: 'dashboard', element: <DashboardPage /> },
+          {
+            path: 'accounts',
+            lazy: page(() =>
+              import('../features/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),
+            ),
+          },
+          {
+            path: 'accounts/:accountId',
+            lazy: page(() =>
+              import('../features/register/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
+            ),
+          },
+          {
+            path: 'transactions',
+            lazy: page(() =>
+              import('../features/transactions/TransactionsPage.tsx').then((m) => ({
+                default: m.TransactionsPage,
+              })),
+            ),
+          },
+          {
+            path: 'categories',
+            lazy: page(() =>
+              import('../features/categories/CategoriesPage.tsx').then((m) => ({
+                default: m.CategoriesPage,
+              })),
+            ),
+          },
+          {
+            path: 'payees',
+            lazy: page(() =>
+              import('../features/payees/PayeesPage.tsx').then((m) => ({ default: m.PayeesPage })),
+            ),
+          },
+          {
+            path: 'tags',
+            lazy: page(() => import('../features/tags/TagsPage.tsx').then((m) => ({ default: m.TagsPage }))),
+          },
+          {
+            path: 'settings',
+            lazy: page(() =>
+              import('../features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+            ),
+          },
         ],
       },
     ],

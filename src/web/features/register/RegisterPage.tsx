@@ -227,7 +227,7 @@ export function RegisterPage() {
                     onDoubleClick={() => void startEdit(entry)}
                   >
                     <span role="gridcell">
-                      {new Date(`${entry.date}T00:00:00`).toLocaleDateString(locale)}
+                      {new Date(`${entry.date}T00:00:00`).toLocaleDateString(locale, { dateStyle: 'short' })}
                     </span>
                     <span role="gridcell">{entry.payee?.name ?? ''}</span>
                     <span role="gridcell">{category}</span>

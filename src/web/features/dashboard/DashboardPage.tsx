@@ -1,0 +1,186 @@
+import { Link } from 'react-router';
+import type { AccountJson } from '../../api/types.ts';
+import { useLocale } from '../../app/preferences.ts';
+import { Amount } from '../../ui/Amount.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { sumByCurrency } from '../../ui/money.ts';
+import { groupAccounts } from '../accounts/kinds.ts';
+import { useAccounts } from '../accounts/queries.ts';
+import { useBookId, useCurrentBook } from '../books/queries.ts';
+import { useCategories } from '../register/queries.ts';
+import { IncomeExpenseChart, SpendingChart } from './Charts.tsx';
+import { useCategoryTotals, useLatestTransactions } from './queries.ts';
+import { incomeVsExpense, lastMonths, spendingByCategory } from './summaries.ts';
+
+export function DashboardPage() {
+  const bookId = useBookId();
+  const { book } = useCurrentBook();
+  const accounts = useAccounts(bookId);
+  if (accounts.isPending || !book) {
+    return (
+      <>
+        <h1>Dashboard</h1>
+        <div className="dashboard" aria-busy="true" />
+      </>
+    );
+  }
+  if (accounts.error) return <ErrorNotice error={accounts.error} />;
+  if (!accounts.data.some((a) => a.type === 'asset' || a.type === 'liability')) {
+    return (
+      <>
+        <h1>Dashboard</h1>
+        <EmptyState title="Welcome to your books">
+          <p>Start by adding the accounts you keep money in, with today’s balances.</p>
+          <Link className="button primary" to={`/books/${bookId}/accounts`}>
+            Add accounts
+          </Link>
+        </EmptyState>
+      </>
+    );
+  }
+  return <Dashboard bookId={bookId} base={book.baseCurrency} accounts={accounts.data} />;
+}
+
+function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; accounts: AccountJson[] }) {
+  const locale = useLocale();
+  const today = new Date().toISOString().slice(0, 10);
+  const months = lastMonths(today, 12);
+  const categories = useCategories(bookId);
+  const thisMonth = useCategoryTotals(bookId, `${today.slice(0, 7)}-01`, today, 'none');
+  const year = useCategoryTotals(bookId, `${months[0]}-01`, today, 'month');
+  const latest = useLatestTransactions(bookId);
+  const groups = groupAccounts(accounts);
+  const netWorth = sumByCurrency(groups.flatMap(([, list]) => list.map((a) => a.balance)));
+  const names = new Map([...accounts, ...(categories.data ?? [])].map((a) => [a.id, a.name]));
+  const spending =
+    thisMonth.data && categories.data ? spendingByCategory(thisMonth.data.rows, categories.data, base) : [];
+  const flows =
+    year.data && categories.data ? incomeVsExpense(year.data.rows, categories.data, base, months) : [];
+  const monthLabel = new Date(`${today.slice(0, 7)}-01T00:00:00`).toLocaleDateString(locale, {
+    month: 'long',
+    year: 'numeric',
+  });
+
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <div className="dashboard">
+        <section className="card" aria-labelledby="net-worth">
+          <h2 id="net-worth">Net worth</h2>
+          <p className="big-number">
+            {netWorth.map((total) => (
+              <Amount key={total.currency} value={total} />
+            ))}
+          </p>
+          <ul className="plain-list">
+            {groups.map(([group, list]) => (
+              <li key={group}>
+                <span>{group}</span>
+                <span>
+                  {sumByCurrency(list.map((a) => a.balance)).map((total) => (
+                    <Amount key={total.currency} value={total} />
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="card" aria-labelledby="spending">
+          <h2 id="spending">Spending in {monthLabel}</h2>
+          {thisMonth.error && <ErrorNotice error={thisMonth.error} />}
+          {spending.length === 0 ? (
+            <p className="muted">No spending recorded this month yet.</p>
+          ) : (
+            <figure>
+              <SpendingChart data={spending} currency={base} locale={locale} />
+              <figcaption className="visually-hidden">Spending by category this month</figcaption>
+              <table className="visually-hidden">
+                <thead>
+                  <tr>
+                    <th scope="col">Category</th>
+                    <th scope="col">Spent</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {spending.map((entry) => (
+                    <tr key={entry.categoryId}>
+                      <th scope="row">{entry.name}</th>
+                      <td>
+                        <Amount value={entry.spent} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </figure>
+          )}
+        </section>
+
+        <section className="card wide" aria-labelledby="flows">
+          <h2 id="flows">Income and expense, last 12 months</h2>
+          {year.error && <ErrorNotice error={year.error} />}
+          <figure>
+            <IncomeExpenseChart data={flows} locale={locale} />
+            <figcaption className="visually-hidden">Income and expense per month</figcaption>
+            <table className="visually-hidden">
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col">Income</th>
+                  <th scope="col">Expense</th>
+                  <th scope="col">Net</th>
+                </tr>
+              </thead>
+              <tbody>
+                {flows.map((flow) => (
+                  <tr key={flow.month}>
+                    <th scope="row">{flow.month}</th>
+                    <td>
+                      <Amount value={flow.income} />
+                    </td>
+                    <td>
+                      <Amount value={flow.expense} />
+                    </td>
+                    <td>
+                      <Amount value={flow.net} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </figure>
+        </section>
+
+        <section className="card wide" aria-labelledby="latest">
+          <h2 id="latest">Latest transactions</h2>
+          {latest.error && <ErrorNotice error={latest.error} />}
+          {latest.data?.items.length === 0 && <p className="muted">Nothing recorded yet.</p>}
+          <ul className="plain-list">
+            {latest.data?.items.map((transaction) => (
+              <li key={transaction.id}>
+                <span>
+                  {new Date(`${transaction.date}T00:00:00`).toLocaleDateString(locale)} ·{' '}
+                  {transaction.payee?.name ?? transaction.description ?? ''}
+                  <span className="muted">
+                    {' '}
+                    {[...transaction.postings]
+                      .sort(
+                        (a, b) =>
+                          Number(b.value.amount.startsWith('-')) - Number(a.value.amount.startsWith('-')),
+                      )
+                      .map((p) => names.get(p.accountId))
+                      .filter(Boolean)
+                      .join(' → ')}
+                  </span>
+                </span>
+                <Amount value={transaction.total} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}
