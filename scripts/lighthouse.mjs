@@ -28,7 +28,11 @@ function freePort() {
   });
 }
 
-const moneta = (args, extra = {}) => spawnSync(process.execPath, [join(root, 'bin/moneta.mjs'), ...args], { env: { ...env, ...extra }, encoding: 'utf8' });
+const moneta = (args, extra = {}) =>
+  spawnSync(process.execPath, [join(root, 'bin/moneta.mjs'), ...args], {
+    env: { ...env, ...extra },
+    encoding: 'utf8',
+  });
 const demo = moneta(['demo']);
 if (demo.status !== 0) throw new Error(`moneta demo failed:\n${demo.stderr}`);
 
@@ -58,23 +62,61 @@ try {
 
   chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: { Cookie: cookie } };
+  const flags = {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
+    extraHeaders: { Cookie: cookie },
+  };
   const results = {};
-  for (const [preset, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+  for (const [preset, config] of [
+    ['mobile', undefined],
+    ['desktop', desktopConfig],
+  ]) {
     const run = await lighthouse(url, flags, config);
-    if (run.lhr.runtimeError) console.log(`  ${preset} run error: ${run.lhr.runtimeError.code} ${run.lhr.runtimeError.message}`);
+    if (run.lhr.runtimeError)
+      console.log(`  ${preset} run error: ${run.lhr.runtimeError.code} ${run.lhr.runtimeError.message}`);
     const { performance, accessibility } = run.lhr.categories;
-    results[preset] = { performance: Math.round(performance.score * 100), accessibility: Math.round(accessibility.score * 100) };
-    const failing = Object.values(run.lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual');
-    console.log(`${preset}: performance ${results[preset].performance}, accessibility ${results[preset].accessibility}`);
-    for (const audit of failing.slice(0, 8)) console.log(`  ${audit.id}: ${audit.displayValue ?? audit.title}`);
-    for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']) {
+    results[preset] = {
+      performance: Math.round(performance.score * 100),
+      accessibility: Math.round(accessibility.score * 100),
+    };
+    const failing = Object.values(run.lhr.audits).filter(
+      (a) =>
+        a.score !== null &&
+        a.score < 0.9 &&
+        a.scoreDisplayMode !== 'informative' &&
+        a.scoreDisplayMode !== 'manual',
+    );
+    console.log(
+      `${preset}: performance ${results[preset].performance}, accessibility ${results[preset].accessibility}`,
+    );
+    for (const audit of failing.slice(0, 8))
+      console.log(`  ${audit.id}: ${audit.displayValue ?? audit.title}`);
+    for (const id of [
+      'first-contentful-paint',
+      'largest-contentful-paint',
+      'total-blocking-time',
+      'cumulative-layout-shift',
+    ]) {
       console.log(`  ${id}: ${run.lhr.audits[id].displayValue}`);
     }
   }
-  console.log(`Lighthouse on ${url.replace(base, '')}: ${JSON.stringify(results)} (targets: performance ≥ 95, accessibility 100)`);
+  console.log(
+    `Lighthouse on ${url.replace(base, '')}: ${JSON.stringify(results)} (targets: performance ≥ 95, accessibility 100)`,
+  );
 } finally {
   await chrome?.kill();
   server.kill('SIGTERM');

@@ -28,7 +28,9 @@ async function apiRoutes(app: App): Promise<Route[]> {
       .filter(([method]) => ['get', 'post', 'patch', 'put', 'delete'].includes(method))
       .map(([method, operation]) => {
         const required = (operation.parameters ?? []).filter((p) => p.in === 'query' && p.required);
-        const query = required.map((p) => `${p.name}=${p.schema?.format === 'date' ? '2026-01-01' : '1'}`).join('&');
+        const query = required
+          .map((p) => `${p.name}=${p.schema?.format === 'date' ? '2026-01-01' : '1'}`)
+          .join('&');
         return { method: method.toUpperCase() as Method, path, query: query ? `?${query}` : '' };
       }),
   );

@@ -193,6 +193,9 @@ describeInBrowser('categories, payees and tags in the browser', (ctx) => {
     // Hide: out of sight until "Show hidden", then dimmed with a visible "Hidden" label.
     await page.getByRole('button', { name: 'Hide Rent', exact: true }).click();
     await categoryRow(page, 'Rent').waitFor({ state: 'detached' });
+    // The focus goes to the control that brings it back, and screen readers hear what happened.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('show-hidden-categories');
+    await page.getByRole('status').filter({ hasText: 'Rent is hidden.' }).waitFor({ state: 'attached' });
     const showHidden = page.getByLabel(/Show hidden categories and groups/);
     await expect.poll(() => page.locator('label.checkbox').textContent()).toContain('(1 hidden)');
     await showHidden.check();
@@ -220,6 +223,7 @@ describeInBrowser('categories, payees and tags in the browser', (ctx) => {
     await panel.waitFor();
     expect(await panel.getByRole('alert').textContent()).toContain('Groceries has transactions');
     expect(await panel.getByLabel('Merge into').locator('option').allTextContents()).toEqual([
+      'Choose a category…',
       'Rent',
       'Supermarkets',
     ]);
@@ -236,6 +240,8 @@ describeInBrowser('categories, payees and tags in the browser', (ctx) => {
     // A category without transactions goes at once.
     await page.getByRole('button', { name: 'Delete Salary', exact: true }).click();
     await categoryRow(page, 'Salary').waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: 'Salary is deleted.' }).waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     await expectNoAxeViolations(page, 'categories, after edits');
     await expectFitsPhone(page);

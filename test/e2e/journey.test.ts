@@ -10,7 +10,11 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+/** Written to reports/ on every run; `UPDATE_SCREENSHOTS=1` refreshes the committed ones in docs/. */
+const SCREENSHOTS = new URL(
+  process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots/' : '../../reports/screenshots/',
+  import.meta.url,
+).pathname;
 const EMAIL = 'journey@example.com';
 const PASSWORD = 'correct horse battery';
 
@@ -47,7 +51,9 @@ async function expectNoAxeViolations(page: Page, where: string) {
 }
 
 describeInBrowser('the everyday journey in the browser', (ctx) => {
-  it('records, reads, edits and undoes, and keeps everything across a new login', async () => {
+  it('records, reads, edits and undoes, and keeps everything across a new login', {
+    timeout: 120_000,
+  }, async () => {
     const { page, problems } = await ctx.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
 
     await page.goto('/signup');

@@ -4,7 +4,13 @@ import type { Db } from '../../../db/connect.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { toFlag } from '../../../db/values.ts';
 import type { BookScope } from '../../types.ts';
-import { type AccountRow, adjustBalances, getAccountRow, listAccounts } from '../accounts/queries.ts';
+import {
+  type AccountRow,
+  adjustBalances,
+  getAccountRow,
+  hasPostings,
+  listAccounts,
+} from '../accounts/queries.ts';
 import { CATEGORY_TYPES, deleteAccount, insertAccount, updateAccount } from '../accounts/service.ts';
 import { type CategoryKind, hiddenGroupIds } from '../category-groups/queries.ts';
 import { requireGroupOfKind } from '../category-groups/service.ts';
@@ -93,7 +99,13 @@ export async function updateCategory(
 /** Deletes a category that has no postings (ACCOUNT_IN_USE otherwise: merge it, or archive it). */
 export async function deleteCategory(db: Db, scope: BookScope, id: number, now: string): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await requireCategory(trx, scope.bookId, id);
+    const category = await requireCategory(trx, scope.bookId, id);
+    if (await hasPostings(trx, id)) {
+      fail(
+        'ACCOUNT_IN_USE',
+        `${category.name} has transactions: merge it into another category (moveTo) or hide it.`,
+      );
+    }
     await deleteAccount(trx, scope, id, false, now);
   });
 }

@@ -14,7 +14,17 @@ import {
   mergeTargets,
   sectionTotal,
 } from './arrange.ts';
-import { escapeCancels, fieldError, formError, InlineTextForm, RowPanel, useFocusOnOpen } from './inline.tsx';
+import {
+  Announcer,
+  afterSuccess,
+  escapeCancels,
+  fieldError,
+  formError,
+  InlineTextForm,
+  RowPanel,
+  useAnnounce,
+  useFocusOnOpen,
+} from './inline.tsx';
 import {
   type CategoryKind,
   useCategoryGroups,
@@ -27,6 +37,15 @@ import {
   useUpdateCategory,
   useUpdateGroup,
 } from './queries.ts';
+
+/** The "Show hidden" checkbox: where the focus goes when a hidden item leaves the page. */
+const SHOW_HIDDEN = 'show-hidden-categories';
+
+/** After hiding: the focus goes to "Show hidden" when the item has left the page. */
+function hiddenFocus(): HTMLElement | false {
+  const toggle = document.getElementById(SHOW_HIDDEN) as HTMLInputElement | null;
+  return toggle && !toggle.checked ? toggle : false;
+}
 
 type OpenForm =
   | { type: 'group'; kind: CategoryKind }
@@ -48,106 +67,113 @@ export function CategoriesPage() {
   const formKey = form ? JSON.stringify(form) : '';
 
   return (
-    <div className="names-page">
-      <div className="page-header">
-        <h1>Categories</h1>
-        <div className="form-actions wrap">
-          <button
-            type="button"
-            className="button"
-            onClick={() => setForm({ type: 'group', kind: 'expense' })}
-            disabled={form?.type === 'group'}
-          >
-            New group
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => setForm({ type: 'category', kind: 'expense', groupId: null })}
-            disabled={form?.type === 'category'}
-          >
-            New category
-          </button>
+    <Announcer>
+      <div className="names-page">
+        <div className="page-header">
+          <h1>Categories</h1>
+          <div className="form-actions wrap">
+            <button
+              type="button"
+              className="button"
+              onClick={() => setForm({ type: 'group', kind: 'expense' })}
+              disabled={form?.type === 'group'}
+            >
+              New group
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => setForm({ type: 'category', kind: 'expense', groupId: null })}
+              disabled={form?.type === 'category'}
+            >
+              New category
+            </button>
+          </div>
         </div>
+        {form?.type === 'group' && (
+          <NewGroupForm key={formKey} bookId={bookId} initialKind={form.kind} onDone={() => setForm(null)} />
+        )}
+        {form?.type === 'category' && (
+          <NewCategoryForm
+            key={formKey}
+            bookId={bookId}
+            groups={groups.data}
+            initialKind={form.kind}
+            initialGroupId={form.groupId}
+            onDone={() => setForm(null)}
+          />
+        )}
+        {empty ? (
+          !form && (
+            <EmptyState title="No categories yet">
+              <p>
+                Categories say where money comes from and where it goes. Start with a few groups, such as
+                “Housing” and “Food” for spending and “Earnings” for income, then add categories like “Rent”,
+                “Groceries” or “Salary” to them.
+              </p>
+              <div className="form-actions centered">
+                <button
+                  type="button"
+                  className="button primary"
+                  onClick={() => setForm({ type: 'group', kind: 'expense' })}
+                >
+                  Create your first group
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setForm({ type: 'category', kind: 'expense', groupId: null })}
+                >
+                  Add a category
+                </button>
+              </div>
+            </EmptyState>
+          )
+        ) : (
+          <>
+            <label className="checkbox">
+              <input
+                id={SHOW_HIDDEN}
+                type="checkbox"
+                checked={showHidden}
+                onChange={(e) => setShowHidden(e.target.checked)}
+              />{' '}
+              Show hidden categories and groups{hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}
+            </label>
+            {kinds.map(({ kind, title, sections }) => (
+              <section key={kind} className="category-kind" aria-labelledby={`kind-${kind}`}>
+                <h2 id={`kind-${kind}`}>{title}</h2>
+                {sections.length === 0 ? (
+                  <p className="muted">
+                    No {kind} categories {showHidden ? 'yet' : 'shown'}.{' '}
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => setForm({ type: 'group', kind })}
+                    >
+                      New {kind} group
+                    </button>
+                  </p>
+                ) : (
+                  sections.map((section) => (
+                    <GroupBlock
+                      key={section.group?.id ?? `none-${kind}`}
+                      bookId={bookId}
+                      section={section}
+                      groups={groups.data}
+                      all={categories.data}
+                      onAddCategory={() =>
+                        setForm({ type: 'category', kind, groupId: section.group?.id ?? null })
+                      }
+                    />
+                  ))
+                )}
+              </section>
+            ))}
+          </>
+        )}
       </div>
-      {form?.type === 'group' && (
-        <NewGroupForm key={formKey} bookId={bookId} initialKind={form.kind} onDone={() => setForm(null)} />
-      )}
-      {form?.type === 'category' && (
-        <NewCategoryForm
-          key={formKey}
-          bookId={bookId}
-          groups={groups.data}
-          initialKind={form.kind}
-          initialGroupId={form.groupId}
-          onDone={() => setForm(null)}
-        />
-      )}
-      {empty ? (
-        !form && (
-          <EmptyState title="No categories yet">
-            <p>
-              Categories say where money comes from and where it goes. Start with a few groups, such as
-              “Housing” and “Food” for spending and “Earnings” for income, then add categories like “Rent”,
-              “Groceries” or “Salary” to them.
-            </p>
-            <div className="form-actions centered">
-              <button
-                type="button"
-                className="button primary"
-                onClick={() => setForm({ type: 'group', kind: 'expense' })}
-              >
-                Create your first group
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => setForm({ type: 'category', kind: 'expense', groupId: null })}
-              >
-                Add a category
-              </button>
-            </div>
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <label className="checkbox">
-            <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} />{' '}
-            Show hidden categories and groups{hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}
-          </label>
-          {kinds.map(({ kind, title, sections }) => (
-            <section key={kind} className="category-kind" aria-labelledby={`kind-${kind}`}>
-              <h2 id={`kind-${kind}`}>{title}</h2>
-              {sections.length === 0 ? (
-                <p className="muted">
-                  No {kind} categories {showHidden ? 'yet' : 'shown'}.{' '}
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() => setForm({ type: 'group', kind })}
-                  >
-                    New {kind} group
-                  </button>
-                </p>
-              ) : (
-                sections.map((section) => (
-                  <GroupBlock
-                    key={section.group?.id ?? `none-${kind}`}
-                    bookId={bookId}
-                    section={section}
-                    groups={groups.data}
-                    all={categories.data}
-                    onAddCategory={() =>
-                      setForm({ type: 'category', kind, groupId: section.group?.id ?? null })
-                    }
-                  />
-                ))
-              )}
-            </section>
-          ))}
-        </>
-      )}
-    </div>
+    </Announcer>
   );
 }
 
@@ -168,6 +194,7 @@ function GroupBlock({
   const headingId = useId();
   const update = useUpdateGroup(bookId);
   const remove = useDeleteGroup(bookId);
+  const announce = useAnnounce();
   const [renaming, setRenaming] = useState(false);
   const name = group?.name ?? 'No group';
   const totals = sectionTotal(section.categories);
@@ -228,7 +255,14 @@ function GroupBlock({
                 type="button"
                 className="button ghost small"
                 disabled={update.isPending}
-                onClick={() => update.mutate({ id: group.id, hidden: !group.hidden })}
+                onClick={() =>
+                  afterSuccess(update.mutateAsync({ id: group.id, hidden: !group.hidden }), () =>
+                    announce(
+                      `The group ${group.name} is ${group.hidden ? 'shown' : 'hidden'}.`,
+                      group.hidden ? false : hiddenFocus(),
+                    ),
+                  )
+                }
               >
                 {group.hidden ? 'Show' : 'Hide'}
                 <span className="visually-hidden"> the group {group.name}</span>
@@ -238,7 +272,11 @@ function GroupBlock({
                   type="button"
                   className="button ghost small danger"
                   disabled={remove.isPending}
-                  onClick={() => remove.mutate(group.id)}
+                  onClick={() =>
+                    afterSuccess(remove.mutateAsync(group.id), () =>
+                      announce(`The group ${group.name} is deleted.`),
+                    )
+                  }
                 >
                   Delete<span className="visually-hidden"> the group {group.name}</span>
                 </button>
@@ -290,6 +328,7 @@ function CategoryRow({
 }) {
   const update = useUpdateCategory(bookId);
   const remove = useDeleteCategory(bookId);
+  const announce = useAnnounce();
   const [state, setState] = useState<RowMode>({ mode: 'view' });
   const close = () => {
     update.reset();
@@ -302,8 +341,9 @@ function CategoryRow({
   }
 
   function deleteCategory() {
-    remove.mutate(category.id, {
-      onError: (error) => {
+    remove.mutateAsync(category.id).then(
+      () => announce(`${category.name} is deleted.`),
+      (error) => {
         if (error instanceof ApiError && error.code === 'ACCOUNT_IN_USE') {
           remove.reset();
           setState({
@@ -312,7 +352,7 @@ function CategoryRow({
           });
         }
       },
-    });
+    );
   }
 
   const dimmed = category.hidden || inHiddenGroup;
@@ -361,7 +401,14 @@ function CategoryRow({
             type="button"
             className="button ghost small"
             disabled={update.isPending}
-            onClick={() => update.mutate({ id: category.id, hidden: !category.hidden })}
+            onClick={() =>
+              afterSuccess(update.mutateAsync({ id: category.id, hidden: !category.hidden }), () =>
+                announce(
+                  `${category.name} is ${category.hidden ? 'shown' : 'hidden'}.`,
+                  category.hidden ? false : hiddenFocus(),
+                ),
+              )
+            }
           >
             {category.hidden ? 'Show' : 'Hide'}
             <span className="visually-hidden"> {category.name}</span>
@@ -463,6 +510,7 @@ function MergePanel({
   onDone: () => void;
 }) {
   const merge = useMergeCategory(bookId);
+  const announce = useAnnounce();
   const targets = mergeTargets(category, all);
   const [into, setInto] = useState('');
   const select = useFocusOnOpen<HTMLSelectElement>();
@@ -490,7 +538,9 @@ function MergePanel({
           onKeyDown={escapeCancels(onDone)}
           onSubmit={(event) => {
             event.preventDefault();
-            merge.mutate({ id: category.id, into: Number(into) }, { onSuccess: onDone });
+            afterSuccess(merge.mutateAsync({ id: category.id, into: Number(into) }), () =>
+              announce(`${category.name} is merged into ${target?.name}.`),
+            );
           }}
         >
           <p className="hint">

@@ -1,7 +1,10 @@
 import {
+  createContext,
   type KeyboardEvent,
   type ReactNode,
   type RefObject,
+  useCallback,
+  useContext,
   useEffect,
   useId,
   useRef,
@@ -46,6 +49,15 @@ export function useFocusOnOpen<T extends HTMLElement>(): RefObject<T | null> {
     };
   }, [opener]);
   return ref;
+}
+
+/**
+ * Runs `then` once a mutation has succeeded, even when the row that started it has left the page
+ * meanwhile (deleted, merged, hidden), when `mutate`'s own callbacks no longer run. A failure stays
+ * on the mutation (`mutation.error`) for the page to show.
+ */
+export function afterSuccess<T>(promise: Promise<T>, then: (value: T) => void): void {
+  promise.then(then, () => {});
 }
 
 /** Esc inside a form cancels it. */
@@ -146,3 +158,29 @@ export function RowPanel({
     </section>
   );
 }
+
+/**
+ * Says what just happened to screen readers, and moves the focus somewhere sensible when the item
+ * that had it is gone (deleted, merged, hidden): to `focus`, or else to the page's main region.
+ */
+type Announce = (message: string, focus?: HTMLElement | null | false) => void;
+const AnnounceContext = createContext<Announce>(() => {});
+
+export function Announcer({ children }: { children: ReactNode }) {
+  const [message, setMessage] = useState('');
+  const announce = useCallback<Announce>((text, focus) => {
+    setMessage(text);
+    if (focus === false) return;
+    (focus ?? document.getElementById('main'))?.focus();
+  }, []);
+  return (
+    <AnnounceContext.Provider value={announce}>
+      {children}
+      <p className="visually-hidden" role="status">
+        {message}
+      </p>
+    </AnnounceContext.Provider>
+  );
+}
+
+export const useAnnounce = () => useContext(AnnounceContext);

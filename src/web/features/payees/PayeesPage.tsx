@@ -7,11 +7,14 @@ import { Field } from '../../ui/Field.tsx';
 import { useBookId } from '../books/queries.ts';
 import { KINDS } from '../categories/arrange.ts';
 import {
+  Announcer,
+  afterSuccess,
   escapeCancels,
   fieldError,
   formError,
   InlineTextForm,
   RowPanel,
+  useAnnounce,
   useFocusOnOpen,
 } from '../categories/inline.tsx';
 import { useCategoryList } from '../categories/queries.ts';
@@ -53,58 +56,62 @@ export function PayeesPage() {
   const nobody = all.data.length === 0;
 
   return (
-    <div className="names-page">
-      <div className="page-header">
-        <h1>Payees</h1>
+    <Announcer>
+      <div className="names-page">
+        <div className="page-header">
+          <h1>Payees</h1>
+        </div>
+        {nobody ? (
+          <EmptyState title="No payees yet">
+            <p>
+              Payees appear here as you record transactions: type who you paid or who paid you in an account’s
+              register. Then rename them, merge duplicates and give them a default category.
+            </p>
+            <Link className="button primary" to={`/books/${bookId}/accounts`}>
+              Go to your accounts
+            </Link>
+          </EmptyState>
+        ) : (
+          <>
+            <search className="filter-bar">
+              <label htmlFor={filterId}>Filter payees</label>
+              <input
+                id={filterId}
+                type="search"
+                value={text}
+                placeholder="Name contains…"
+                onChange={(event) => setText(event.target.value)}
+              />
+            </search>
+            <p className="muted" aria-live="polite">
+              {payees.data.length === 0
+                ? `No payee’s name contains “${q}”.`
+                : q
+                  ? `${payees.data.length} of ${all.data.length} payees match “${q}”.`
+                  : payees.data.length === 1
+                    ? '1 payee.'
+                    : `${payees.data.length} payees.`}
+            </p>
+            {payees.data.length > 0 && (
+              <ul className="name-list payee-list">
+                {payees.data.map((payee) => (
+                  <PayeeRow
+                    key={payee.id}
+                    bookId={bookId}
+                    payee={payee}
+                    all={all.data}
+                    categories={categories.data ?? []}
+                    defaultName={
+                      payee.defaultCategoryId === null ? null : categoryNames.get(payee.defaultCategoryId)
+                    }
+                  />
+                ))}
+              </ul>
+            )}
+          </>
+        )}
       </div>
-      {nobody ? (
-        <EmptyState title="No payees yet">
-          <p>
-            Payees appear here as you record transactions: type who you paid or who paid you in an account’s
-            register. Then rename them, merge duplicates and give them a default category.
-          </p>
-          <Link className="button primary" to={`/books/${bookId}/accounts`}>
-            Go to your accounts
-          </Link>
-        </EmptyState>
-      ) : (
-        <>
-          <search className="filter-bar">
-            <label htmlFor={filterId}>Filter payees</label>
-            <input
-              id={filterId}
-              type="search"
-              value={text}
-              placeholder="Name contains…"
-              onChange={(event) => setText(event.target.value)}
-            />
-          </search>
-          <p className="muted" aria-live="polite">
-            {payees.data.length === 0
-              ? `No payee’s name contains “${q}”.`
-              : q
-                ? `${payees.data.length} of ${all.data.length} payees match “${q}”.`
-                : `${payees.data.length} payees.`}
-          </p>
-          {payees.data.length > 0 && (
-            <ul className="name-list payee-list">
-              {payees.data.map((payee) => (
-                <PayeeRow
-                  key={payee.id}
-                  bookId={bookId}
-                  payee={payee}
-                  all={all.data}
-                  categories={categories.data ?? []}
-                  defaultName={
-                    payee.defaultCategoryId === null ? null : categoryNames.get(payee.defaultCategoryId)
-                  }
-                />
-              ))}
-            </ul>
-          )}
-        </>
-      )}
-    </div>
+    </Announcer>
   );
 }
 
@@ -272,6 +279,7 @@ function MergePayeePanel({
   onDone: () => void;
 }) {
   const merge = useMergePayee(bookId);
+  const announce = useAnnounce();
   const targets = all.filter((other) => other.id !== payee.id);
   const [into, setInto] = useState('');
   const select = useFocusOnOpen<HTMLSelectElement>();
@@ -291,7 +299,9 @@ function MergePayeePanel({
           onKeyDown={escapeCancels(onDone)}
           onSubmit={(event) => {
             event.preventDefault();
-            merge.mutate({ id: payee.id, into: Number(into) }, { onSuccess: onDone });
+            afterSuccess(merge.mutateAsync({ id: payee.id, into: Number(into) }), () =>
+              announce(`${payee.name} is merged into ${target?.name}.`),
+            );
           }}
         >
           <p className="hint">
@@ -337,6 +347,7 @@ function DeletePayeePanel({
   onDone: () => void;
 }) {
   const remove = useDeletePayee(bookId);
+  const announce = useAnnounce();
   const confirm = useFocusOnOpen<HTMLButtonElement>();
   return (
     <RowPanel level={2} title={`Delete ${payee.name}?`}>
@@ -345,7 +356,7 @@ function DeletePayeePanel({
         onKeyDown={escapeCancels(onDone)}
         onSubmit={(event) => {
           event.preventDefault();
-          remove.mutate(payee.id);
+          afterSuccess(remove.mutateAsync(payee.id), () => announce(`${payee.name} is deleted.`));
         }}
       >
         <p className="hint">

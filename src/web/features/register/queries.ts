@@ -3,7 +3,7 @@ import { api } from '../../api/endpoints.ts';
 import type { NewTransactionJson, TransactionPatchJson } from '../../api/types.ts';
 import { accountKeys, invalidateLedger } from '../accounts/queries.ts';
 
-const PAGE = 200;
+const PAGE = 500;
 
 /** The account's register, newest first, fetched page by page as it scrolls. */
 export function useRegister(bookId: number, accountId: number) {

@@ -5,11 +5,14 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useBookId } from '../books/queries.ts';
 import {
+  Announcer,
+  afterSuccess,
   escapeCancels,
   fieldError,
   formError,
   InlineTextForm,
   RowPanel,
+  useAnnounce,
   useFocusOnOpen,
 } from '../categories/inline.tsx';
 import { useCreateTag, useDeleteTag, useTagList, useUpdateTag } from './queries.ts';
@@ -26,26 +29,28 @@ export function TagsPage() {
   if (tags.error) return <ErrorNotice error={tags.error} />;
 
   return (
-    <div className="names-page">
-      <div className="page-header">
-        <h1>Tags</h1>
+    <Announcer>
+      <div className="names-page">
+        <div className="page-header">
+          <h1>Tags</h1>
+        </div>
+        <NewTagForm bookId={bookId} count={tags.data.length} />
+        {tags.data.length === 0 ? (
+          <EmptyState title="No tags yet">
+            <p>
+              Tags label transactions across categories: a holiday, a renovation, a work trip to claim back.
+              Create one above, then add it to transactions in a register.
+            </p>
+          </EmptyState>
+        ) : (
+          <ul className="name-list tag-list">
+            {tags.data.map((tag) => (
+              <TagRow key={tag.id} bookId={bookId} tag={tag} />
+            ))}
+          </ul>
+        )}
       </div>
-      <NewTagForm bookId={bookId} count={tags.data.length} />
-      {tags.data.length === 0 ? (
-        <EmptyState title="No tags yet">
-          <p>
-            Tags label transactions across categories: a holiday, a renovation, a work trip to claim back.
-            Create one above, then add it to transactions in a register.
-          </p>
-        </EmptyState>
-      ) : (
-        <ul className="name-list tag-list">
-          {tags.data.map((tag) => (
-            <TagRow key={tag.id} bookId={bookId} tag={tag} />
-          ))}
-        </ul>
-      )}
-    </div>
+    </Announcer>
   );
 }
 
@@ -63,6 +68,7 @@ const suggestion = (count: number) => PALETTE[count % PALETTE.length]!;
 
 function NewTagForm({ bookId, count }: { bookId: number; count: number }) {
   const create = useCreateTag(bookId);
+  const announce = useAnnounce();
   const [name, setName] = useState('');
   const [color, setColor] = useState(() => suggestion(count));
   const nameInput = useRef<HTMLInputElement>(null);
@@ -72,7 +78,8 @@ function NewTagForm({ bookId, count }: { bookId: number; count: number }) {
     create.mutate(
       { name, color },
       {
-        onSuccess: () => {
+        onSuccess: (tag) => {
+          announce(`The tag ${tag.name} is created.`, false);
           setName('');
           setColor(suggestion(count + 1));
           nameInput.current?.focus();
@@ -228,6 +235,7 @@ function RecolourPanel({ bookId, tag, onDone }: { bookId: number; tag: TagJson; 
 
 function DeleteTagPanel({ bookId, tag, onDone }: { bookId: number; tag: TagJson; onDone: () => void }) {
   const remove = useDeleteTag(bookId);
+  const announce = useAnnounce();
   const confirm = useFocusOnOpen<HTMLButtonElement>();
   return (
     <RowPanel level={2} title={`Delete the tag ${tag.name}?`}>
@@ -236,7 +244,7 @@ function DeleteTagPanel({ bookId, tag, onDone }: { bookId: number; tag: TagJson;
         onKeyDown={escapeCancels(onDone)}
         onSubmit={(event) => {
           event.preventDefault();
-          remove.mutate(tag.id);
+          afterSuccess(remove.mutateAsync(tag.id), () => announce(`The tag ${tag.name} is deleted.`));
         }}
       >
         <p className="hint">Its transactions stay; they only lose this tag.</p>

@@ -4,7 +4,7 @@ import { useLocale } from '../../app/preferences.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useDebouncedValue } from './debounce.ts';
-import { STATUSES, type Status, type TransactionFilters } from './filters.ts';
+import { FILTER_KEYS, STATUSES, type Status, type TransactionFilters } from './filters.ts';
 
 const STATUS_TEXT: Record<Status, string> = {
   pending: 'Pending',
@@ -49,6 +49,13 @@ export function FilterBar({
   const [max, setMax, flushMax] = useDebouncedValue(filters.maxAmount, (value) =>
     onChange({ maxAmount: value }, true),
   );
+  const active = FILTER_KEYS.filter(
+    (key) => key !== 'q' && filters[key] !== null && filters[key] !== '',
+  ).length;
+  // Open on wide screens, and wherever a filter is set; on a phone the results come first.
+  const [open, setOpen] = useState(
+    () => active > 0 || typeof window === 'undefined' || window.matchMedia('(min-width: 801px)').matches,
+  );
   const [minProblem, setMinProblem] = useState<string>();
   const [maxProblem, setMaxProblem] = useState<string>();
 
@@ -88,150 +95,153 @@ export function FilterBar({
             </button>
           </div>
         </div>
-        <div className="txn-filter-grid">
-          <Field label="From">
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={filters.from}
-                max={filters.to || undefined}
-                onChange={(e) => onChange({ from: e.target.value }, true)}
-              />
-            )}
-          </Field>
-          <Field label="To">
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={filters.to}
-                min={filters.from || undefined}
-                onChange={(e) => onChange({ to: e.target.value }, true)}
-              />
-            )}
-          </Field>
-          <Field label="Account">
-            {(props) => (
-              <select
-                {...props}
-                value={filters.accountId ?? ''}
-                onChange={(e) => onChange({ accountId: idOf(e.target.value) })}
-              >
-                <option value="">All accounts</option>
-                {ownAccounts.map((account) => (
-                  <option key={account.id} value={account.id}>
-                    {account.name}
-                    {archived(account)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Category">
-            {(props) => (
-              <select
-                {...props}
-                value={filters.categoryId ?? ''}
-                onChange={(e) => onChange({ categoryId: idOf(e.target.value) })}
-              >
-                <option value="">All categories</option>
-                {expense.length > 0 && (
-                  <optgroup label="Expense">
-                    {expense.map((category) => (
-                      <option key={category.id} value={category.id}>
-                        {category.name}
-                        {archived(category)}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-                {income.length > 0 && (
-                  <optgroup label="Income">
-                    {income.map((category) => (
-                      <option key={category.id} value={category.id}>
-                        {category.name}
-                        {archived(category)}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-              </select>
-            )}
-          </Field>
-          <Field label="Payee">
-            {(props) => (
-              <select
-                {...props}
-                value={filters.payeeId ?? ''}
-                onChange={(e) => onChange({ payeeId: idOf(e.target.value) })}
-              >
-                <option value="">All payees</option>
-                {[...payees].sort(byName).map((payee) => (
-                  <option key={payee.id} value={payee.id}>
-                    {payee.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Tag">
-            {(props) => (
-              <select
-                {...props}
-                value={filters.tagId ?? ''}
-                onChange={(e) => onChange({ tagId: idOf(e.target.value) })}
-              >
-                <option value="">All tags</option>
-                {[...tags].sort(byName).map((tag) => (
-                  <option key={tag.id} value={tag.id}>
-                    {tag.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Status">
-            {(props) => (
-              <select
-                {...props}
-                value={filters.status ?? ''}
-                onChange={(e) => onChange({ status: (e.target.value || null) as Status | null })}
-              >
-                <option value="">Any status</option>
-                {STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {STATUS_TEXT[status]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Amount at least" error={minProblem} hint="Size, sign ignored">
-            {(props) => (
-              <AmountInput
-                {...props}
-                value={min}
-                currencyCode={currency}
-                locale={locale}
-                onValueChange={(value) => value !== null && setMin(value.replace(/^-/, ''))}
-                onProblem={setMinProblem}
-              />
-            )}
-          </Field>
-          <Field label="Amount at most" error={maxProblem} hint="Size, sign ignored">
-            {(props) => (
-              <AmountInput
-                {...props}
-                value={max}
-                currencyCode={currency}
-                locale={locale}
-                onValueChange={(value) => value !== null && setMax(value.replace(/^-/, ''))}
-                onProblem={setMaxProblem}
-              />
-            )}
-          </Field>
-        </div>
+        <details className="txn-more-filters" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>Filters{active > 0 ? ` (${active} active)` : ''}</summary>
+          <div className="txn-filter-grid">
+            <Field label="From">
+              {(props) => (
+                <input
+                  {...props}
+                  type="date"
+                  value={filters.from}
+                  max={filters.to || undefined}
+                  onChange={(e) => onChange({ from: e.target.value }, true)}
+                />
+              )}
+            </Field>
+            <Field label="To">
+              {(props) => (
+                <input
+                  {...props}
+                  type="date"
+                  value={filters.to}
+                  min={filters.from || undefined}
+                  onChange={(e) => onChange({ to: e.target.value }, true)}
+                />
+              )}
+            </Field>
+            <Field label="Account">
+              {(props) => (
+                <select
+                  {...props}
+                  value={filters.accountId ?? ''}
+                  onChange={(e) => onChange({ accountId: idOf(e.target.value) })}
+                >
+                  <option value="">All accounts</option>
+                  {ownAccounts.map((account) => (
+                    <option key={account.id} value={account.id}>
+                      {account.name}
+                      {archived(account)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Category">
+              {(props) => (
+                <select
+                  {...props}
+                  value={filters.categoryId ?? ''}
+                  onChange={(e) => onChange({ categoryId: idOf(e.target.value) })}
+                >
+                  <option value="">All categories</option>
+                  {expense.length > 0 && (
+                    <optgroup label="Expense">
+                      {expense.map((category) => (
+                        <option key={category.id} value={category.id}>
+                          {category.name}
+                          {archived(category)}
+                        </option>
+                      ))}
+                    </optgroup>
+                  )}
+                  {income.length > 0 && (
+                    <optgroup label="Income">
+                      {income.map((category) => (
+                        <option key={category.id} value={category.id}>
+                          {category.name}
+                          {archived(category)}
+                        </option>
+                      ))}
+                    </optgroup>
+                  )}
+                </select>
+              )}
+            </Field>
+            <Field label="Payee">
+              {(props) => (
+                <select
+                  {...props}
+                  value={filters.payeeId ?? ''}
+                  onChange={(e) => onChange({ payeeId: idOf(e.target.value) })}
+                >
+                  <option value="">All payees</option>
+                  {[...payees].sort(byName).map((payee) => (
+                    <option key={payee.id} value={payee.id}>
+                      {payee.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Tag">
+              {(props) => (
+                <select
+                  {...props}
+                  value={filters.tagId ?? ''}
+                  onChange={(e) => onChange({ tagId: idOf(e.target.value) })}
+                >
+                  <option value="">All tags</option>
+                  {[...tags].sort(byName).map((tag) => (
+                    <option key={tag.id} value={tag.id}>
+                      {tag.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Status">
+              {(props) => (
+                <select
+                  {...props}
+                  value={filters.status ?? ''}
+                  onChange={(e) => onChange({ status: (e.target.value || null) as Status | null })}
+                >
+                  <option value="">Any status</option>
+                  {STATUSES.map((status) => (
+                    <option key={status} value={status}>
+                      {STATUS_TEXT[status]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Amount at least" error={minProblem} hint="Size, sign ignored">
+              {(props) => (
+                <AmountInput
+                  {...props}
+                  value={min}
+                  currencyCode={currency}
+                  locale={locale}
+                  onValueChange={(value) => value !== null && setMin(value.replace(/^-/, ''))}
+                  onProblem={setMinProblem}
+                />
+              )}
+            </Field>
+            <Field label="Amount at most" error={maxProblem} hint="Size, sign ignored">
+              {(props) => (
+                <AmountInput
+                  {...props}
+                  value={max}
+                  currencyCode={currency}
+                  locale={locale}
+                  onValueChange={(value) => value !== null && setMax(value.replace(/^-/, ''))}
+                  onProblem={setMaxProblem}
+                />
+              )}
+            </Field>
+          </div>
+        </details>
       </form>
     </search>
   );

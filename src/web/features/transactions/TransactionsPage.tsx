@@ -225,7 +225,7 @@ function Results({
           <span>Date</span>
           <span>Payee</span>
           <span>Description</span>
-          <span>Accounts and categories</span>
+          <span>Accounts, categories</span>
           <span className="num">Amount</span>
           <span>Status</span>
         </div>

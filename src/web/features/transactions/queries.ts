@@ -18,8 +18,10 @@ export function useTransactionList(bookId: number, query: TransactionQueryJson) 
       api.transactions.list(bookId, { ...query, limit: PAGE, ...(pageParam && { cursor: pageParam }) }),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
-    // While a changed filter loads, the previous results stay (marked busy) instead of a blank page.
-    placeholderData: keepPreviousData,
+    // While a changed filter loads, the previous results of this book stay (marked busy) instead
+    // of a blank page.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === bookId ? keepPreviousData(previous) : undefined,
   });
 }
 
