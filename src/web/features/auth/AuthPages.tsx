@@ -1,19 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/http.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { fieldError, formError } from '../../ui/formErrors.ts';
+import { PasswordField } from '../../ui/PasswordField.tsx';
 import { useLogin, useSession, useSignUp } from './session.ts';
-
-function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.fieldMessage(field) : undefined;
-}
-
-/** Errors that belong to no single field (wrong password, throttled, offline). */
-function formError(error: unknown, fields: string[]): unknown {
-  if (!(error instanceof ApiError)) return error;
-  return fields.some((field) => error.fieldMessage(field)) ? null : error;
-}
 
 function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -26,6 +17,34 @@ function AuthFrame({ title, children }: { title: string; children: React.ReactNo
         {children}
       </div>
     </main>
+  );
+}
+
+/** The e-mail address that names an account: `username` to log in with it, `email` to sign up. */
+function EmailField({
+  autoComplete,
+  value,
+  onChange,
+  error,
+}: {
+  autoComplete: 'username' | 'email';
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  return (
+    <Field label="E-mail" error={error}>
+      {(props) => (
+        <input
+          {...props}
+          type="email"
+          autoComplete={autoComplete}
+          required
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -49,30 +68,19 @@ export function LoginPage() {
   return (
     <AuthFrame title="Log in">
       <form onSubmit={submit} noValidate>
-        <Field label="E-mail" error={fieldError(login.error, '/email')}>
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Password" error={fieldError(login.error, '/password')}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <EmailField
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={fieldError(login.error, '/email')}
+        />
+        <PasswordField
+          label="Password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldError(login.error, '/password')}
+        />
         <ErrorNotice error={formError(login.error, ['/email', '/password'])} />
         <button className="button primary" type="submit" disabled={login.isPending}>
           {login.isPending ? 'Logging in…' : 'Log in'}
@@ -113,31 +121,21 @@ export function SignUpPage() {
             />
           )}
         </Field>
-        <Field label="E-mail" error={fieldError(signUp.error, '/email')}>
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Password" hint="At least 10 characters." error={fieldError(signUp.error, '/password')}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <EmailField
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          error={fieldError(signUp.error, '/email')}
+        />
+        <PasswordField
+          label="Password"
+          hint="At least 10 characters."
+          autoComplete="new-password"
+          minLength={10}
+          value={password}
+          onChange={setPassword}
+          error={fieldError(signUp.error, '/password')}
+        />
         <ErrorNotice error={formError(signUp.error, ['/name', '/email', '/password'])} />
         <button className="button primary" type="submit" disabled={signUp.isPending}>
           {signUp.isPending ? 'Creating…' : 'Create account'}

@@ -1,11 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { allCurrencies } from '../../../core/money/index.ts';
-import { ApiError } from '../../api/http.ts';
 import type { BookJson } from '../../api/types.ts';
 import { setLocale, setTheme, type Theme, useLocale, useTheme } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { fieldError, formError } from '../../ui/formErrors.ts';
+import { PasswordField } from '../../ui/PasswordField.tsx';
 import { useSession } from '../auth/session.ts';
 import { useBookId, useCurrentBook, useMembers } from '../books/queries.ts';
 import { formatDay } from '../transactions/view.ts';
@@ -133,10 +134,9 @@ function PasswordSection() {
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
-  const error = change.error instanceof ApiError ? change.error : null;
-  const currentError = error?.fieldMessage('/currentPassword');
-  const nextError = error?.fieldMessage('/newPassword');
-  const general = change.error && !currentError && !nextError ? change.error : null;
+  const currentError = fieldError(change.error, '/currentPassword');
+  const nextError = fieldError(change.error, '/newPassword');
+  const general = formError(change.error, ['/currentPassword', '/newPassword']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -170,45 +170,28 @@ function PasswordSection() {
           readOnly
           hidden
         />
-        <Field label="Current password" error={currentError}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="New password" error={nextError} hint="At least 10 characters.">
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={next}
-              onChange={(e) => setNext(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <PasswordField
+          label="Current password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          error={currentError}
+        />
+        <PasswordField
+          label="New password"
+          hint="At least 10 characters."
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+          error={nextError}
+        />
+        <PasswordField
           label="Confirm the new password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
           error={mismatch ? 'This does not match the new password.' : undefined}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-            />
-          )}
-        </Field>
+        />
         <ErrorNotice error={general} />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={change.isPending}>
@@ -257,10 +240,9 @@ function BookForm({ book }: { book: BookJson }) {
   const [name, setName] = useState(book.name);
   const [baseCurrency, setBaseCurrency] = useState<string>(book.baseCurrency);
   const [saved, setSaved] = useState(false);
-  const error = update.error instanceof ApiError ? update.error : null;
-  const nameError = error?.fieldMessage('/name');
-  const currencyError = error?.fieldMessage('/baseCurrency');
-  const general = update.error && !nameError && !currencyError ? update.error : null;
+  const nameError = fieldError(update.error, '/name');
+  const currencyError = fieldError(update.error, '/baseCurrency');
+  const general = formError(update.error, ['/name', '/baseCurrency']);
   const changes = {
     ...(name.trim() !== book.name && { name: name.trim() }),
     ...(baseCurrency !== book.baseCurrency && { baseCurrency }),

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/http.ts';
-import { Announcer, InlineTextForm, useAnnounce } from './inline.tsx';
+import { ApiError } from '../api/http.ts';
+import { InlineTextForm } from './InlineTextForm.tsx';
 
 /** A row with a Rename button that opens the inline form, as the list pages have. */
 function Row({ error = null, onSave }: { error?: unknown; onSave: (name: string) => boolean }) {
@@ -94,36 +94,5 @@ describe('InlineTextForm', () => {
     const again = open();
     expect(again.getAttribute('aria-invalid')).toBe('false');
     expect(screen.getByRole('alert').textContent).toBe('The server cannot be reached.');
-  });
-});
-
-describe('Announcer', () => {
-  function Deleter() {
-    const announce = useAnnounce();
-    const [gone, setGone] = useState(false);
-    return gone ? null : (
-      <button
-        type="button"
-        onClick={() => {
-          setGone(true);
-          announce('Groceries is deleted.');
-        }}
-      >
-        Delete
-      </button>
-    );
-  }
-
-  it('tells screen readers what happened and moves the focus to the main region', () => {
-    render(
-      <main id="main" tabIndex={-1}>
-        <Announcer>
-          <Deleter />
-        </Announcer>
-      </main>,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
-    expect(screen.getByRole('status').textContent).toBe('Groceries is deleted.');
-    expect(document.activeElement?.id).toBe('main');
   });
 });
