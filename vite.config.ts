@@ -81,7 +81,7 @@ export default defineConfig({
             // The framework: changes rarely, so it stays cached across releases of the app's own code.
             {
               name: 'vendor',
-              test: /node_modules[\\/](?:react|react-dom|scheduler|react-router|@tanstack|cookie|set-cookie-parser)[\\/]/,
+              test: /node_modules[\\/](?:react|react-dom|scheduler|react-router|@tanstack[\\/](?:query-core|react-query)|cookie|set-cookie-parser)[\\/]/,
               priority: 2,
             },
           ],

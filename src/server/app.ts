@@ -1,3 +1,5 @@
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -68,6 +70,13 @@ export async function buildApp({ database, config, logger = false, webRoot }: Ap
       },
     },
     strictTransportSecurity: config.trustProxy !== false,
+  });
+  // API answers over 1 KiB travel compressed (quality 4: fast enough per request); the web app's files
+  // are compressed once at build time and sent as they are.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(cookie);
   // Before the auth plugin, so that its session lookup (and sliding cookie) stays off static files.

@@ -142,3 +142,17 @@ describeEachDatabase('cookies behind a TLS proxy', (ctx) => {
     await app.close();
   });
 });
+
+describeEachDatabase('compression', (ctx) => {
+  it('compresses API answers over 1 KiB for clients that accept it, and leaves small ones alone', async () => {
+    const app = await testApp(ctx.database);
+    const large = await app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(large.headers['content-encoding']).toBe('br');
+    const small = await app.inject({ url: '/healthz', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    const plain = await app.inject({ url: '/api/openapi.json' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json().openapi).toBe('3.1.0');
+    await app.close();
+  });
+});
