@@ -428,8 +428,9 @@ describe('round trip: what the formatter shows, the parser reads back exactly', 
 });
 
 describe('exactness by construction', () => {
-  it('locale.ts never turns an amount into a JS number', () => {
-    const source = readFileSync(new URL('./locale.ts', import.meta.url), 'utf8');
+  it('locale.ts and the files it is split into never turn an amount into a JS number', () => {
+    const files = ['./locale.ts', './locale-rules.ts', './locale-parse.ts', './locale-format.ts'];
+    const source = files.map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n');
     const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     expect(code).not.toMatch(/parseFloat|parseInt|\bNumber\(|Number\.parse|Math\.|toFixed|valueOf/);
     // no unary plus either: `+text` after an operator or an opening bracket
