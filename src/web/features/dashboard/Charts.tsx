@@ -32,13 +32,13 @@ export function SpendingChart({
   return (
     <svg
       className="chart"
-      viewBox={`0 0 600 ${rows.length * rowHeight}`}
+      viewBox={`0 0 440 ${rows.length * rowHeight}`}
       role="presentation"
       aria-hidden="true"
       focusable="false"
     >
       {rows.map((row, index) => {
-        const width = Math.max(0, (plotValue(row.spent) / max) * 330);
+        const width = Math.max(0, (plotValue(row.spent) / max) * 190);
         const y = index * rowHeight;
         return (
           <g key={row.categoryId}>
@@ -68,7 +68,7 @@ export function IncomeExpenseChart({ data, locale }: { data: MonthFlow[]; locale
   return (
     <svg
       className="chart"
-      viewBox={`0 0 600 ${height + 48}`}
+      viewBox={`0 0 600 ${height + 56}`}
       role="presentation"
       aria-hidden="true"
       focusable="false"
