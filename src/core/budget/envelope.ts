@@ -1,0 +1,174 @@
+import type { IsoDate } from '../calendar/date.ts';
+import { type FieldError, fail } from '../errors.ts';
+import { type CurrencyCode, type Money, money, zero } from '../money/index.ts';
+import { clampedDate, dateParts } from './day.ts';
+import type { CategoryKey } from './limit.ts';
+
+/**
+ * Envelope (zero-based) budgeting, month by month, as in YNAB and Actual Budget:
+ * - income of the month lands in "to be budgeted" (TBB), which carries into the next month;
+ * - assigning money to a category takes it from TBB; a move takes it from one category and gives
+ *   it to another in the same month (a negative and a positive assignment; TBB is unchanged);
+ * - a category's balance = what it carried in + assigned − spent, and carries forward;
+ * - a negative balance at the month's end is overspending: unless a move covered it, the category
+ *   starts the next month at zero and the overspent amount comes out of next month's TBB.
+ * So at every month's end, TBB + the categories' balances = all income − all spending so far.
+ * TBB below zero means more was assigned than there was: a warning (`overAssigned`), not an error.
+ */
+export interface EnvelopeMove {
+  readonly from: CategoryKey;
+  readonly to: CategoryKey;
+  /** Positive. */
+  readonly amount: Money;
+}
+
+export interface EnvelopeCategoryInput {
+  readonly categoryId: CategoryKey;
+  readonly assigned: Money;
+  /** Net spending: refunds make it smaller. */
+  readonly spent: Money;
+}
+
+export interface EnvelopeMonthInput {
+  /** The first day of the calendar month; months follow each other without gaps. */
+  readonly month: IsoDate;
+  readonly income: Money;
+  readonly categories: readonly EnvelopeCategoryInput[];
+  readonly moves?: readonly EnvelopeMove[];
+}
+
+export interface EnvelopeCategoryMonth {
+  readonly categoryId: CategoryKey;
+  /** Last month's balance if positive, else zero. */
+  readonly carriedIn: Money;
+  /** Assigned this month, moves included. */
+  readonly assigned: Money;
+  readonly spent: Money;
+  readonly balance: Money;
+  /** The part of a negative balance no move covered (≥ 0); it leaves next month's TBB. */
+  readonly overspent: Money;
+}
+
+export interface EnvelopeMonth {
+  readonly month: IsoDate;
+  readonly income: Money;
+  /** Last month's TBB. */
+  readonly carriedTbb: Money;
+  /** Last month's uncovered overspending, taken from this month's TBB (≤ 0). */
+  readonly overspendingFromLastMonth: Money;
+  /** All assignments of the month (moves cancel out). */
+  readonly assigned: Money;
+  /** carriedTbb + overspendingFromLastMonth + income − assigned */
+  readonly tbb: Money;
+  readonly overAssigned: boolean;
+  /** Every category seen so far, in order of first appearance. */
+  readonly categories: readonly EnvelopeCategoryMonth[];
+  /** −(sum of overspent): what this month takes from next month's TBB (≤ 0). */
+  readonly rolledIntoNextTbb: Money;
+}
+
+export function envelopeBudget(
+  bookCurrency: CurrencyCode,
+  months: readonly EnvelopeMonthInput[],
+): EnvelopeMonth[] {
+  checkMonths(bookCurrency, months);
+  const carried = new Map<CategoryKey, bigint>();
+  const result: EnvelopeMonth[] = [];
+  let tbb = 0n;
+  let rolled = 0n;
+  for (const input of months) {
+    const assignedBy = new Map<CategoryKey, bigint>();
+    const spentBy = new Map<CategoryKey, bigint>();
+    const note = (id: CategoryKey) => {
+      if (!carried.has(id)) carried.set(id, 0n);
+    };
+    for (const { categoryId, assigned, spent } of input.categories) {
+      note(categoryId);
+      assignedBy.set(categoryId, assigned.minor);
+      spentBy.set(categoryId, spent.minor);
+    }
+    for (const { from, to, amount } of input.moves ?? []) {
+      note(from);
+      note(to);
+      assignedBy.set(from, (assignedBy.get(from) ?? 0n) - amount.minor);
+      assignedBy.set(to, (assignedBy.get(to) ?? 0n) + amount.minor);
+    }
+    const categories: EnvelopeCategoryMonth[] = [];
+    let assignedTotal = 0n;
+    let overspentTotal = 0n;
+    for (const [categoryId, carriedIn] of carried) {
+      const assigned = assignedBy.get(categoryId) ?? 0n;
+      const spent = spentBy.get(categoryId) ?? 0n;
+      const balance = carriedIn + assigned - spent;
+      const overspent = balance < 0n ? -balance : 0n;
+      assignedTotal += assigned;
+      overspentTotal += overspent;
+      carried.set(categoryId, balance > 0n ? balance : 0n);
+      const m = (minor: bigint) => money(minor, bookCurrency);
+      categories.push({
+        categoryId,
+        carriedIn: m(carriedIn),
+        assigned: m(assigned),
+        spent: m(spent),
+        balance: m(balance),
+        overspent: m(overspent),
+      });
+    }
+    const carriedTbb = tbb;
+    tbb = carriedTbb + rolled + input.income.minor - assignedTotal;
+    result.push({
+      month: input.month,
+      income: input.income,
+      carriedTbb: money(carriedTbb, bookCurrency),
+      overspendingFromLastMonth: money(rolled, bookCurrency),
+      assigned: money(assignedTotal, bookCurrency),
+      tbb: money(tbb, bookCurrency),
+      overAssigned: tbb < 0n,
+      categories,
+      rolledIntoNextTbb: overspentTotal === 0n ? zero(bookCurrency) : money(-overspentTotal, bookCurrency),
+    });
+    rolled = -overspentTotal;
+  }
+  return result;
+}
+
+function checkMonths(bookCurrency: CurrencyCode, months: readonly EnvelopeMonthInput[]): void {
+  const errors: FieldError[] = [];
+  const error = (field: string, code: FieldError['code'], message: string) =>
+    errors.push({ field, code, message });
+  const currencyOf = (field: string, value: Money) => {
+    if (value.currency !== bookCurrency) {
+      error(
+        field,
+        'CURRENCY_MISMATCH',
+        `The amount is in ${value.currency}; the book is in ${bookCurrency}.`,
+      );
+    }
+  };
+  months.forEach((input, i) => {
+    const at = `/months/${i}`;
+    const previous = months[i - 1];
+    const { year, month, day } = dateParts(input.month);
+    if (day !== 1) error(`${at}/month`, 'VALIDATION_FAILED', 'A budget month is given by its first day.');
+    else if (previous && clampedDate(year, month - 1, 1) !== previous.month) {
+      error(`${at}/month`, 'VALIDATION_FAILED', `${input.month} does not follow ${previous.month}.`);
+    }
+    currencyOf(`${at}/income`, input.income);
+    const seen = new Set<CategoryKey>();
+    input.categories.forEach(({ categoryId, assigned, spent }, j) => {
+      if (seen.has(categoryId))
+        error(`${at}/categories/${j}/categoryId`, 'VALIDATION_FAILED', 'Listed twice.');
+      seen.add(categoryId);
+      currencyOf(`${at}/categories/${j}/assigned`, assigned);
+      currencyOf(`${at}/categories/${j}/spent`, spent);
+    });
+    (input.moves ?? []).forEach(({ from, to, amount }, k) => {
+      if (from === to)
+        error(`${at}/moves/${k}/to`, 'VALIDATION_FAILED', 'A move needs two different categories.');
+      if (amount.minor <= 0n)
+        error(`${at}/moves/${k}/amount`, 'VALIDATION_FAILED', 'A move moves a positive amount.');
+      currencyOf(`${at}/moves/${k}/amount`, amount);
+    });
+  });
+  if (errors.length > 0) fail(errors[0]!.code, 'The envelope budget is not valid.', errors);
+}
