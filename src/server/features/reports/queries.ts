@@ -8,12 +8,22 @@ import { moneyJson } from '../../money-json.ts';
  * aggregated in SQL (GROUP BY on the postings' (account, date) index). Transfers between the
  * book's own accounts never touch a category, so they never count as income or expense.
  */
-export async function categoryTotals(db: Db, bookId: number, from: string, to: string, interval: 'none' | 'month') {
+export async function categoryTotals(
+  db: Db,
+  bookId: number,
+  from: string,
+  to: string,
+  interval: 'none' | 'month',
+) {
   const month = sql<string>`substr(cast(postings.date as text), 1, 7)`;
   let query = db
     .selectFrom('postings')
     .innerJoin('accounts', 'accounts.id', 'postings.account_id')
-    .select((eb) => ['postings.account_id as categoryId', 'accounts.currency', sumMinor(eb.ref('postings.amount')).as('total')])
+    .select((eb) => [
+      'postings.account_id as categoryId',
+      'accounts.currency',
+      sumMinor(eb.ref('postings.amount')).as('total'),
+    ])
     .where('postings.book_id', '=', bookId)
     .where('accounts.type', 'in', ['income', 'expense'])
     .where('postings.date', '>=', from)

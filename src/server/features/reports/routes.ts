@@ -4,6 +4,7 @@ import { isoDate } from '../../../core/calendar/date.ts';
 import { atField, fail } from '../../../core/errors.ts';
 import type { App } from '../../types.ts';
 import { categoryTotals } from './queries.ts';
+import { financialReportRoutes } from './report-routes.ts';
 
 const tags = ['reports'];
 
@@ -29,7 +30,13 @@ export async function reportRoutes(app: App): Promise<void> {
         ]);
       }
       const interval = request.query.interval ?? 'none';
-      return { from, to, interval, rows: await categoryTotals(app.db, request.book!.bookId, from, to, interval) };
+      return {
+        from,
+        to,
+        interval,
+        rows: await categoryTotals(app.db, request.book!.bookId, from, to, interval),
+      };
     },
   );
+  await financialReportRoutes(app);
 }

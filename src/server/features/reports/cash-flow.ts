@@ -1,0 +1,64 @@
+import type { Db } from '../../../db/connect.ts';
+import { moneyJson } from '../../money-json.ts';
+import { categorySums } from './category-sums.ts';
+import type { ReportFilter } from './filters.ts';
+
+interface Node {
+  id: string;
+  name: string;
+  kind: 'income' | 'budget' | 'expense' | 'savings';
+  categoryId: number | null;
+}
+
+/**
+ * Cash flow as a Sankey graph in the base currency: income categories → "budget" → expense
+ * categories, and the rest → "savings" (or "from savings" → budget when spending exceeded income).
+ * Every link is positive: a category whose net runs against its kind (refunds above spending,
+ * income given back) flows the other way, so inflows equal outflows exactly.
+ */
+export async function cashFlow(
+  db: Db,
+  bookId: number,
+  base: string,
+  range: { from: string; to: string },
+  filter: ReportFilter,
+) {
+  const sums = (await categorySums(db, bookId, range, filter, ['income', 'expense'])).filter(
+    (row) => row.currency === base && row.total !== 0n,
+  );
+  const nodes: Node[] = [];
+  const links: { source: string; target: string; value: bigint }[] = [];
+  let inflow = 0n;
+  let outflow = 0n;
+  // Postings into the budget are negative on the category side (income is credited): inflows
+  // first, then outflows, so a chart reads left to right.
+  for (const into of [true, false]) {
+    for (const row of sums.filter((r) => r.total < 0n === into)) {
+      const id = `category:${row.categoryId}`;
+      nodes.push({ id, name: row.name, kind: row.type, categoryId: row.categoryId });
+      if (into) {
+        links.push({ source: id, target: 'budget', value: -row.total });
+        inflow -= row.total;
+      } else {
+        links.push({ source: 'budget', target: id, value: row.total });
+        outflow += row.total;
+      }
+    }
+  }
+  nodes.push({ id: 'budget', name: 'Budget', kind: 'budget', categoryId: null });
+  if (inflow > outflow) {
+    nodes.push({ id: 'savings', name: 'Savings', kind: 'savings', categoryId: null });
+    links.push({ source: 'budget', target: 'savings', value: inflow - outflow });
+  } else if (outflow > inflow) {
+    nodes.push({ id: 'from-savings', name: 'From savings', kind: 'savings', categoryId: null });
+    links.push({ source: 'from-savings', target: 'budget', value: outflow - inflow });
+  }
+  return {
+    ...range,
+    currency: base,
+    nodes,
+    links: links.map((link) => ({ ...link, value: moneyJson(link.value, base) })),
+    income: moneyJson(inflow, base),
+    expense: moneyJson(outflow, base),
+  };
+}

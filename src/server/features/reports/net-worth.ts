@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { IsoDate } from '../../../core/calendar/date.ts';
+import { fail } from '../../../core/errors.ts';
+import { countPeriods, periodsBetween } from '../../../core/reports/periods.ts';
+import type { Db } from '../../../db/connect.ts';
+import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
+import { moneyJson } from '../../money-json.ts';
+
+/** The most points one net-worth request may ask for (10 years of days). */
+export const MAX_POINTS = 3_700;
+
+/**
+ * Net worth at the end of each day or month of [from, to]: each asset and liability account's
+ * balance before the range (one GROUP BY), plus one GROUP BY per (account, day|month) inside it,
+ * folded into running totals. Archived accounts keep their history. Only base-currency accounts
+ * add up into assets, liabilities and net worth; the others still show their own balances.
+ */
+export async function netWorth(
+  db: Db,
+  bookId: number,
+  base: string,
+  range: { from: IsoDate; to: IsoDate },
+  interval: 'day' | 'month',
+  accountIds: number[] | undefined,
+) {
+  if (countPeriods(range.from, range.to, interval) > MAX_POINTS) {
+    fail(
+      'VALIDATION_FAILED',
+      `At most ${MAX_POINTS} points per request; ask for months or a shorter range.`,
+      [{ field: 'query:to', code: 'VALIDATION_FAILED', message: 'The range has too many points.' }],
+    );
+  }
+  let accountsQuery = db
+    .selectFrom('accounts')
+    .select(['id', 'name', 'type', 'currency', 'archived'])
+    .where('book_id', '=', bookId)
+    .where('type', 'in', ['asset', 'liability'])
+    .orderBy('type')
+    .orderBy('name')
+    .orderBy('id');
+  if (accountIds) accountsQuery = accountsQuery.where('id', 'in', accountIds);
+  const accounts = await accountsQuery.execute();
+  const ids = accounts.map((a) => a.id);
+  const bucket =
+    interval === 'month'
+      ? sql<string>`substr(cast(postings.date as text), 1, 7)`
+      : sql<string>`cast(postings.date as text)`;
+  const scoped = () =>
+    db
+      .selectFrom('postings')
+      .where('postings.book_id', '=', bookId)
+      .where('postings.account_id', 'in', ids.length > 0 ? ids : [0]);
+  const [opening, moves] = await Promise.all([
+    scoped()
+      .select((eb) => ['postings.account_id as id', sumMinor(eb.ref('postings.amount')).as('total')])
+      .where('postings.date', '<', range.from)
+      .groupBy('postings.account_id')
+      .execute(),
+    scoped()
+      .select((eb) => [
+        'postings.account_id as id',
+        bucket.as('bucket'),
+        sumMinor(eb.ref('postings.amount')).as('total'),
+      ])
+      .where('postings.date', '>=', range.from)
+      .where('postings.date', '<=', range.to)
+      .groupBy(['postings.account_id', bucket])
+      .execute(),
+  ]);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const balances = accounts.map(() => 0n);
+  for (const row of opening) balances[index.get(row.id)!] = toMinor(row.total);
+  const byBucket = new Map<string, { id: number; total: string }[]>();
+  for (const row of moves) {
+    const list = byBucket.get(row.bucket) ?? [];
+    list.push(row);
+    byBucket.set(row.bucket, list);
+  }
+  const points = periodsBetween(range.from, range.to, interval).map((period) => {
+    for (const row of byBucket.get(period.label) ?? []) balances[index.get(row.id)!]! += toMinor(row.total);
+    let assets = 0n;
+    let liabilities = 0n;
+    accounts.forEach((account, i) => {
+      if (account.currency !== base) return;
+      if (account.type === 'asset') assets += balances[i]!;
+      else liabilities -= balances[i]!;
+    });
+    return {
+      date: period.end,
+      assets: moneyJson(assets, base),
+      liabilities: moneyJson(liabilities, base),
+      netWorth: moneyJson(assets - liabilities, base),
+      balances: accounts.map((account, i) => moneyJson(balances[i]!, account.currency).amount),
+    };
+  });
+  return {
+    ...range,
+    interval,
+    currency: base,
+    accounts: accounts.map((a) => ({
+      accountId: a.id,
+      name: a.name,
+      type: a.type as 'asset' | 'liability',
+      currency: a.currency,
+      archived: toFlag(a.archived),
+    })),
+    points,
+  };
+}

@@ -1,0 +1,151 @@
+import type { MoneyJson } from '../../../contract/common.ts';
+import type { Db } from '../../../db/connect.ts';
+import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
+import { moneyJson } from '../../money-json.ts';
+import { categorySums } from './category-sums.ts';
+import type { ReportFilter } from './filters.ts';
+
+interface AccountLine {
+  accountId: number;
+  name: string;
+  archived: boolean;
+  balance: MoneyJson;
+}
+
+interface StatementLine {
+  categoryId: number;
+  name: string;
+  archived: boolean;
+  groupId: number | null;
+  groupName: string;
+  amount: MoneyJson;
+}
+
+/** Adds `amount` to the running total of `currency`. */
+function addTo(totals: Map<string, bigint>, currency: string, amount: bigint) {
+  totals.set(currency, (totals.get(currency) ?? 0n) + amount);
+}
+
+const others = (totals: Map<string, bigint>[], base: string) =>
+  [...new Set(totals.flatMap((t) => [...t.keys()]))].filter((c) => c !== base).sort();
+
+/**
+ * The balance sheet at the end of `date`: asset, liability and equity balances per account (one
+ * GROUP BY), and retained earnings = −Σ(income + expense) per currency (another). Liabilities and
+ * equity are shown as positive amounts owed / owned, so in one currency assets = liabilities + equity.
+ */
+export async function balanceSheet(db: Db, bookId: number, base: string, date: string) {
+  const [balances, earnings] = await Promise.all([
+    db
+      .selectFrom('accounts')
+      .leftJoin('postings', (join) =>
+        join.onRef('postings.account_id', '=', 'accounts.id').on('postings.date', '<=', date),
+      )
+      .select((eb) => [
+        'accounts.id',
+        'accounts.name',
+        'accounts.type',
+        'accounts.currency',
+        'accounts.archived',
+        sumMinor(eb.ref('postings.amount')).as('balance'),
+      ])
+      .where('accounts.book_id', '=', bookId)
+      .where('accounts.type', 'in', ['asset', 'liability', 'equity'])
+      .groupBy(['accounts.id', 'accounts.name', 'accounts.type', 'accounts.currency', 'accounts.archived'])
+      .orderBy('accounts.name')
+      .orderBy('accounts.id')
+      .execute(),
+    db
+      .selectFrom('postings')
+      .innerJoin('accounts', 'accounts.id', 'postings.account_id')
+      .select((eb) => ['accounts.currency', sumMinor(eb.ref('postings.amount')).as('total')])
+      .where('postings.book_id', '=', bookId)
+      .where('accounts.type', 'in', ['income', 'expense'])
+      .where('postings.date', '<=', date)
+      .groupBy('accounts.currency')
+      .execute(),
+  ]);
+  const totals = {
+    asset: new Map<string, bigint>(),
+    liability: new Map<string, bigint>(),
+    equity: new Map<string, bigint>(),
+  };
+  const lines = { asset: [] as AccountLine[], liability: [] as AccountLine[], equity: [] as AccountLine[] };
+  for (const row of balances) {
+    const type = row.type as 'asset' | 'liability' | 'equity';
+    const balance = type === 'asset' ? toMinor(row.balance) : -toMinor(row.balance);
+    addTo(totals[type], row.currency, balance);
+    // Archived accounts with nothing left in them at the date have no line.
+    if (balance === 0n && toFlag(row.archived)) continue;
+    if (row.currency !== base) continue;
+    lines[type].push({
+      accountId: row.id,
+      name: row.name,
+      archived: toFlag(row.archived),
+      balance: moneyJson(balance, row.currency),
+    });
+  }
+  for (const row of earnings) addTo(totals.equity, row.currency, -toMinor(row.total));
+  const retained = -toMinor(earnings.find((row) => row.currency === base)?.total ?? 0);
+  const total = (map: Map<string, bigint>) => moneyJson(map.get(base) ?? 0n, base);
+  const plain = (map: Map<string, bigint>, currency: string) =>
+    moneyJson(map.get(currency) ?? 0n, currency).amount;
+  return {
+    date,
+    currency: base,
+    assets: { accounts: lines.asset, total: total(totals.asset) },
+    liabilities: { accounts: lines.liability, total: total(totals.liability) },
+    equity: {
+      accounts: lines.equity,
+      retainedEarnings: moneyJson(retained, base),
+      total: total(totals.equity),
+    },
+    otherCurrencies: others([totals.asset, totals.liability, totals.equity], base).map((currency) => ({
+      currency,
+      assets: plain(totals.asset, currency),
+      liabilities: plain(totals.liability, currency),
+      equity: plain(totals.equity, currency),
+    })),
+  };
+}
+
+/** Income and expense per category over a range (signs turned positive) and the net income. */
+export async function incomeStatement(
+  db: Db,
+  bookId: number,
+  base: string,
+  range: { from: string; to: string },
+  filter: ReportFilter,
+) {
+  const sums = await categorySums(db, bookId, range, filter, ['income', 'expense']);
+  const income = new Map<string, bigint>();
+  const expense = new Map<string, bigint>();
+  const lines = { income: [] as StatementLine[], expense: [] as StatementLine[] };
+  for (const row of sums) {
+    const amount = row.type === 'income' ? -row.total : row.total;
+    addTo(row.type === 'income' ? income : expense, row.currency, amount);
+    if (row.currency !== base) continue;
+    lines[row.type].push({
+      categoryId: row.categoryId,
+      name: row.name,
+      archived: row.archived,
+      groupId: row.groupId,
+      groupName: row.groupName,
+      amount: moneyJson(amount, base),
+    });
+  }
+  const at = (map: Map<string, bigint>, currency: string) => map.get(currency) ?? 0n;
+  return {
+    ...range,
+    currency: base,
+    income: { categories: lines.income, total: moneyJson(at(income, base), base) },
+    expense: { categories: lines.expense, total: moneyJson(at(expense, base), base) },
+    netIncome: moneyJson(at(income, base) - at(expense, base), base),
+    otherCurrencies: others([income, expense], base).map((currency) => ({
+      currency,
+      income: moneyJson(at(income, currency), currency).amount,
+      expense: moneyJson(at(expense, currency), currency).amount,
+      netIncome: moneyJson(at(income, currency) - at(expense, currency), currency).amount,
+    })),
+  };
+}
