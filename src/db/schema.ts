@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { BudgetSchema } from './schema-budgets.ts';
+import type { EnvelopeSchema } from './schema-envelope.ts';
 
 /**
  * The database as Kysely sees it. One code path for SQLite and PostgreSQL shapes these types:
@@ -146,7 +148,7 @@ export interface TransactionTagTable {
   book_id: number;
 }
 
-export interface Schema {
+export interface Schema extends BudgetSchema, EnvelopeSchema {
   users: UserTable;
   sessions: SessionTable;
   books: BookTable;

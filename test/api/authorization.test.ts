@@ -54,11 +54,13 @@ describeEachDatabase('authorisation on every route', (ctx) => {
   const roles: Record<'viewer' | 'editor' | 'stranger' | 'admin', Client> = {} as never;
   let strangerBookId: number;
 
-  /** The path with real ids: `{id}` becomes an id of the resource the path names. */
+  /** The path with real ids: `{id}` becomes an id of the resource the path names; `{month}` a month. */
   function concrete(path: string, book = bookId): string {
     return path
       .replace('{bookId}', String(book))
       .replace('{userId}', String(owner.user!.id))
+      .replace('{month}', '2026-01')
+      .replace('{categoryId}', String(ids.categories))
       .replace(/\/([a-z-]+)\/\{id\}/, (_m, resource: string) => `/${resource}/${ids[resource] ?? 1}`);
   }
 
@@ -91,6 +93,14 @@ describeEachDatabase('authorisation on every route', (ctx) => {
           { accountId: ids.accounts, amount: eur('-5.00') },
           { accountId: ids.categories, amount: eur('5.00') },
         ],
+      })
+    ).body.id;
+    ids.budgets = (
+      await owner.post(`${base}/budgets`, {
+        name: 'Food',
+        categoryId: ids.categories,
+        recurrence: { kind: 'monthly', startDay: 1 },
+        amounts: [{ from: '2026-01-01', amount: eur('4.00') }],
       })
     ).body.id;
     expect(Object.values(ids).every((id) => Number.isInteger(id))).toBe(true);

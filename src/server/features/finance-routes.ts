@@ -2,8 +2,10 @@ import { bookAccess } from '../plugins/book-access.ts';
 import type { App } from '../types.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { bookListRoutes, bookRoutes } from './books/routes.ts';
+import { budgetRoutes } from './budgets/routes.ts';
 import { categoryRoutes } from './categories/routes.ts';
 import { categoryGroupRoutes } from './category-groups/routes.ts';
+import { envelopeRoutes } from './envelope/routes.ts';
 import { payeeRoutes } from './payees/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { tagRoutes } from './tags/routes.ts';
@@ -23,6 +25,8 @@ export async function financeRoutes(app: App): Promise<void> {
       await book.register(tagRoutes);
       await book.register(transactionRoutes);
       await book.register(reportRoutes);
+      await book.register(budgetRoutes);
+      await book.register(envelopeRoutes);
     },
     { prefix: '/books/:bookId' },
   );

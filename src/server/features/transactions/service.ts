@@ -8,6 +8,7 @@ import { inTransaction } from '../../../db/transaction.ts';
 import { fromMoneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
 import { loadPostingAccounts } from '../accounts/queries.ts';
+import { raiseBudgetAlerts } from '../budgets/alerts.ts';
 import { existingPayeeIds, findOrCreatePayee } from '../payees/queries.ts';
 import { existingTagIds } from '../tags/queries.ts';
 import {
@@ -122,7 +123,9 @@ export async function createTransaction(
       input.tagIds ?? [],
       now,
     );
-    return (await getTransaction(trx, scope.bookId, id))!;
+    const created = (await getTransaction(trx, scope.bookId, id))!;
+    await raiseBudgetAlerts(trx, scope.bookId, [created], now);
+    return created;
   });
 }
 
@@ -181,13 +184,17 @@ export async function updateTransaction(
     };
     const tagIds = patch.tagIds ?? existing.tags.map((tag) => tag.id);
     await replaceTransaction(trx, scope.bookId, scope.userId, id, header, balanced, tagIds, now);
-    return (await getTransaction(trx, scope.bookId, id))!;
+    const updated = (await getTransaction(trx, scope.bookId, id))!;
+    await raiseBudgetAlerts(trx, scope.bookId, [existing, updated], now);
+    return updated;
   });
 }
 
 export async function removeTransaction(db: Db, scope: BookScope, id: number, now: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     if (!(await lockTransaction(trx, scope.bookId, id, now))) missing(id);
+    const deleted = await requireTransaction(trx, scope.bookId, id);
     await deleteTransactions(trx, scope.bookId, [id], now);
+    await raiseBudgetAlerts(trx, scope.bookId, [deleted], now);
   });
 }

@@ -1,0 +1,144 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
+
+/** 'YYYY-MM' of a posting's date on both databases (DATE on PostgreSQL, TEXT on SQLite). */
+const postingMonth = sql<string>`substr(cast(postings.date as text), 1, 7)`;
+
+export interface MonthlySum {
+  categoryId: number;
+  type: 'income' | 'expense';
+  month: string;
+  /** Σ of the postings' amounts, double-entry signs (income negative, spending positive). */
+  total: bigint;
+}
+
+/**
+ * Σ of postings per income/expense category and month over [from, to], in one GROUP BY on
+ * postings. Only categories in `currency` (the book's base currency) count.
+ */
+export async function monthlyCategorySums(
+  db: Db,
+  bookId: number,
+  currency: string,
+  range: { from: string; to: string },
+): Promise<MonthlySum[]> {
+  const rows = await db
+    .selectFrom('postings')
+    .innerJoin('accounts', 'accounts.id', 'postings.account_id')
+    .select((eb) => [
+      'postings.account_id as categoryId',
+      'accounts.type',
+      postingMonth.as('month'),
+      sumMinor(eb.ref('postings.amount')).as('total'),
+    ])
+    .where('postings.book_id', '=', bookId)
+    .where('accounts.type', 'in', ['income', 'expense'])
+    .where('accounts.currency', '=', currency)
+    .where('postings.date', '>=', range.from)
+    .where('postings.date', '<=', range.to)
+    .groupBy(['postings.account_id', 'accounts.type', postingMonth])
+    .execute();
+  return rows.map((row) => ({
+    categoryId: row.categoryId,
+    type: row.type as 'income' | 'expense',
+    month: row.month,
+    total: toMinor(row.total),
+  }));
+}
+
+export interface EnvelopeCategoryRow {
+  id: number;
+  name: string;
+  archived: boolean;
+}
+
+/** The book's expense categories in its base currency, in the order the budget lists them. */
+export async function envelopeCategories(
+  db: Db,
+  bookId: number,
+  currency: string,
+): Promise<EnvelopeCategoryRow[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .leftJoin('category_groups', 'category_groups.id', 'accounts.group_id')
+    .select([
+      'accounts.id',
+      'accounts.name',
+      'accounts.archived',
+      'category_groups.name as group_name',
+      'category_groups.position as group_position',
+    ])
+    .where('accounts.book_id', '=', bookId)
+    .where('accounts.type', '=', 'expense')
+    .where('accounts.currency', '=', currency)
+    .execute();
+  return rows
+    .sort(
+      (a, b) =>
+        (a.group_position ?? Number.MAX_SAFE_INTEGER) - (b.group_position ?? Number.MAX_SAFE_INTEGER) ||
+        (a.group_name ?? '').localeCompare(b.group_name ?? '') ||
+        a.name.localeCompare(b.name) ||
+        a.id - b.id,
+    )
+    .map((row) => ({ id: row.id, name: row.name, archived: toFlag(row.archived) }));
+}
+
+export function getSettings(db: Db, bookId: number) {
+  return db.selectFrom('envelope_settings').selectAll().where('book_id', '=', bookId).executeTakeFirst();
+}
+
+/** The first month with an assignment or a move, if any. */
+export async function firstActiveMonth(db: Db, bookId: number): Promise<string | undefined> {
+  const assigned = await db
+    .selectFrom('envelope_assignments')
+    .select((eb) => eb.fn.min('month').as('month'))
+    .where('book_id', '=', bookId)
+    .executeTakeFirst();
+  const moved = await db
+    .selectFrom('envelope_moves')
+    .select((eb) => eb.fn.min('month').as('month'))
+    .where('book_id', '=', bookId)
+    .executeTakeFirst();
+  const months = [assigned?.month, moved?.month].filter((m): m is string => typeof m === 'string');
+  return months.sort()[0];
+}
+
+export async function assignmentsBetween(db: Db, bookId: number, from: string, to: string) {
+  const rows = await db
+    .selectFrom('envelope_assignments')
+    .select(['month', 'category_id', 'amount'])
+    .where('book_id', '=', bookId)
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .execute();
+  return rows.map((row) => ({ month: row.month, categoryId: row.category_id, amount: toMinor(row.amount) }));
+}
+
+export interface MoveRow {
+  id: number;
+  month: string;
+  from: number;
+  to: number;
+  amount: bigint;
+  createdAt: string;
+}
+
+export async function movesBetween(db: Db, bookId: number, from: string, to: string): Promise<MoveRow[]> {
+  const rows = await db
+    .selectFrom('envelope_moves')
+    .selectAll()
+    .where('book_id', '=', bookId)
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    month: row.month,
+    from: row.from_category_id,
+    to: row.to_category_id,
+    amount: toMinor(row.amount),
+    createdAt: row.created_at,
+  }));
+}
