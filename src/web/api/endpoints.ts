@@ -2,26 +2,48 @@ import { queryString, request } from './http.ts';
 import type {
   AccountJson,
   BalanceJson,
+  BalanceSheetJson,
   BookJson,
+  BudgetAmountJson,
+  BudgetHistoryJson,
+  BudgetJson,
+  BudgetOverviewJson,
+  BudgetPatchJson,
+  BudgetStatusJson,
+  CashFlowJson,
   CategoryGroupJson,
   CategoryJson,
   CategoryTotalsJson,
+  IncomeExpenseJson,
+  IncomeStatementJson,
   MemberJson,
+  NetWorthJson,
   NewAccountJson,
+  NewBudgetJson,
   NewCategoryJson,
   NewTransactionJson,
+  NotificationJson,
   PayeeJson,
   RegisterJson,
   SessionJson,
+  SpendingJson,
   TagJson,
   TransactionJson,
   TransactionPageJson,
   TransactionPatchJson,
   TransactionQueryJson,
+  TrendJson,
 } from './types.ts';
 
 /** Every call the web app makes, typed by the server's contract. */
 const book = (bookId: number) => `/api/v1/books/${bookId}`;
+
+/** A report's query: a range (or a date) and optional filters; `format=csv` makes it a download. */
+export type ReportQuery = Record<string, string | number | undefined>;
+
+/** The address of one report (`spending`, `categories/12/trend`, …), JSON or `format: 'csv'`. */
+export const reportUrl = (bookId: number, name: string, query: ReportQuery) =>
+  `${book(bookId)}/reports/${name}${queryString(query)}`;
 
 export const api = {
   auth: {
@@ -103,6 +125,20 @@ export const api = {
   reports: {
     categoryTotals: (bookId: number, query: { from: string; to: string; interval?: 'none' | 'month' }) =>
       request<CategoryTotalsJson>('GET', `${book(bookId)}/reports/category-totals${queryString(query)}`),
+    spending: (bookId: number, query: ReportQuery) =>
+      request<SpendingJson>('GET', reportUrl(bookId, 'spending', query)),
+    incomeExpense: (bookId: number, query: ReportQuery) =>
+      request<IncomeExpenseJson>('GET', reportUrl(bookId, 'income-expense', query)),
+    netWorth: (bookId: number, query: ReportQuery) =>
+      request<NetWorthJson>('GET', reportUrl(bookId, 'net-worth', query)),
+    cashFlow: (bookId: number, query: ReportQuery) =>
+      request<CashFlowJson>('GET', reportUrl(bookId, 'cash-flow', query)),
+    balanceSheet: (bookId: number, query: ReportQuery) =>
+      request<BalanceSheetJson>('GET', reportUrl(bookId, 'balance-sheet', query)),
+    incomeStatement: (bookId: number, query: ReportQuery) =>
+      request<IncomeStatementJson>('GET', reportUrl(bookId, 'income-statement', query)),
+    trend: (bookId: number, categoryId: number, query: ReportQuery) =>
+      request<TrendJson>('GET', reportUrl(bookId, `categories/${categoryId}/trend`, query)),
   },
   transactions: {
     list: (bookId: number, query: TransactionQueryJson) =>
@@ -114,5 +150,27 @@ export const api = {
     update: (bookId: number, id: number, body: TransactionPatchJson) =>
       request<TransactionJson>('PATCH', `${book(bookId)}/transactions/${id}`, body),
     remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/transactions/${id}`),
+  },
+  budgets: {
+    list: (bookId: number) => request<BudgetJson[]>('GET', `${book(bookId)}/budgets`),
+    create: (bookId: number, body: NewBudgetJson) =>
+      request<BudgetJson>('POST', `${book(bookId)}/budgets`, body),
+    update: (bookId: number, id: number, body: BudgetPatchJson) =>
+      request<BudgetJson>('PATCH', `${book(bookId)}/budgets/${id}`, body),
+    remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/budgets/${id}`),
+    setAmount: (bookId: number, id: number, body: BudgetAmountJson) =>
+      request<BudgetJson>('POST', `${book(bookId)}/budgets/${id}/amounts`, body),
+    status: (bookId: number, id: number, query: { asOf?: string; periods?: number } = {}) =>
+      request<BudgetStatusJson>('GET', `${book(bookId)}/budgets/${id}/status${queryString(query)}`),
+    history: (bookId: number, id: number, query: { asOf?: string; periods?: number } = {}) =>
+      request<BudgetHistoryJson>('GET', `${book(bookId)}/budgets/${id}/history${queryString(query)}`),
+    overview: (bookId: number, asOf?: string) =>
+      request<BudgetOverviewJson>('GET', `${book(bookId)}/budgets/overview${queryString({ asOf })}`),
+  },
+  notifications: {
+    list: (bookId: number, options: { includeDismissed?: boolean } = {}) =>
+      request<NotificationJson[]>('GET', `${book(bookId)}/notifications${queryString(options)}`),
+    dismiss: (bookId: number, id: number) =>
+      request<NotificationJson>('POST', `${book(bookId)}/notifications/${id}/dismiss`),
   },
 };

@@ -6,10 +6,26 @@ import type { Static } from 'typebox';
 import type { Account, Balance, NewAccount, Register, RegisterEntry } from '../../contract/accounts.ts';
 import type { SessionInfo, User } from '../../contract/auth.ts';
 import type { Book, Member } from '../../contract/books.ts';
+import type {
+  Budget,
+  BudgetAmount,
+  BudgetHistory,
+  BudgetOverview,
+  BudgetPatch,
+  BudgetPeriod,
+  BudgetStatus,
+  NewBudget,
+  Notification,
+  PeriodLabel,
+  Recurrence,
+  RolloverMode,
+} from '../../contract/budgets.ts';
 import type { NewCategory } from '../../contract/categories.ts';
 import type { CategoryGroup } from '../../contract/category-groups.ts';
 import type { MoneyJson } from '../../contract/common.ts';
 import type { Payee } from '../../contract/payees.ts';
+import type { CashFlow, IncomeExpense, Spending, Trend } from '../../contract/report-flows.ts';
+import type { BalanceSheet, IncomeStatement, NetWorth } from '../../contract/report-statements.ts';
 import type { CategoryTotals } from '../../contract/reports.ts';
 import type { Tag } from '../../contract/tags.ts';
 import type {
@@ -44,3 +60,22 @@ export type PostingInputJson = Static<typeof PostingInput>;
 export type TransactionPageJson = Static<typeof TransactionPage>;
 export type TransactionQueryJson = Static<typeof TransactionQuery>;
 export type CategoryTotalsJson = Static<typeof CategoryTotals>;
+export type SpendingJson = Static<typeof Spending>;
+export type IncomeExpenseJson = Static<typeof IncomeExpense>;
+export type CashFlowJson = Static<typeof CashFlow>;
+export type TrendJson = Static<typeof Trend>;
+export type BalanceSheetJson = Static<typeof BalanceSheet>;
+export type IncomeStatementJson = Static<typeof IncomeStatement>;
+export type NetWorthJson = Static<typeof NetWorth>;
+export type BudgetJson = Static<typeof Budget>;
+export type NewBudgetJson = Static<typeof NewBudget>;
+export type BudgetPatchJson = Static<typeof BudgetPatch>;
+export type BudgetAmountJson = Static<typeof BudgetAmount>;
+export type BudgetPeriodJson = Static<typeof BudgetPeriod>;
+export type BudgetStatusJson = Static<typeof BudgetStatus>;
+export type BudgetOverviewJson = Static<typeof BudgetOverview>;
+export type BudgetHistoryJson = Static<typeof BudgetHistory>;
+export type PeriodLabelJson = Static<typeof PeriodLabel>;
+export type RecurrenceJson = Static<typeof Recurrence>;
+export type RolloverModeJson = Static<typeof RolloverMode>;
+export type NotificationJson = Static<typeof Notification>;

@@ -21,6 +21,8 @@ const SECTIONS = [
   ['dashboard', 'Dashboard'],
   ['accounts', 'Accounts'],
   ['transactions', 'Transactions'],
+  ['budgets', 'Budgets'],
+  ['reports', 'Reports'],
   ['categories', 'Categories'],
   ['payees', 'Payees'],
   ['tags', 'Tags'],

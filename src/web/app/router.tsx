@@ -47,6 +47,18 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'budgets',
+            lazy: page(() =>
+              import('../features/budgets/BudgetsPage.tsx').then((m) => ({ default: m.BudgetsPage })),
+            ),
+          },
+          {
+            path: 'reports/*',
+            lazy: page(() =>
+              import('../features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+            ),
+          },
+          {
             path: 'categories',
             lazy: page(() =>
               import('../features/categories/CategoriesPage.tsx').then((m) => ({
