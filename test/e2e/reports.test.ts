@@ -49,7 +49,14 @@ async function seed(request: APIRequestContext) {
   await move('2025-03-10', 'Milk', checking.id, groceries.id, '8.30');
   await move('2025-03-15', 'March salary', salary.id, checking.id, '2500.00');
   await move('2025-03-20', 'Put aside', checking.id, savings.id, '500.00');
-  return { bookId: book.id as number, groceriesId: groceries.id as number };
+  // After March, so the March figures above stay as they are.
+  await move('2025-04-05', 'Dinner out', savings.id, dining.id, '20.00');
+  return {
+    bookId: book.id as number,
+    groceriesId: groceries.id as number,
+    checkingId: checking.id as number,
+    savingsId: savings.id as number,
+  };
 }
 
 const text = async (page: Page, selector: string) =>
@@ -134,6 +141,87 @@ describeInBrowser('reports', (ctx) => {
     const year = new Date().getFullYear();
     await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(`${year}-01-01`);
     expect(new URL(page.url()).searchParams.get('to')).toBe(`${year}-12-31`);
+
+    expect(problems()).toEqual([]);
+  });
+
+  it('filters reports through the address and breaks net worth down by account', async () => {
+    const { page, problems } = await ctx.newPage({ locale: 'en-US' });
+    const { bookId, groceriesId, savingsId, checkingId } = await seed(page.request);
+    const waitLoaded = () => page.locator('.report [aria-busy="true"]').waitFor({ state: 'detached' });
+    const total = async (expected: string) =>
+      expect.poll(() => text(page, '.report .big-number')).toBe(`Total: ${expected}`);
+    const csvHref = async () =>
+      (await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))!;
+
+    await page.goto(`/books/${bookId}/reports/spending?from=2025-03-01&to=2025-04-30`);
+    await page.getByRole('heading', { level: 2, name: 'Spending by category' }).waitFor();
+    await waitLoaded();
+    await total('€95.00');
+    expect(await text(page, '.report-filters summary')).toBe('Filters (0 active)');
+
+    // One category.
+    await page.getByText('Filters (0 active)').click();
+    await page.getByLabel('Categories').selectOption(String(groceriesId));
+    await total('€62.50');
+    expect(new URL(page.url()).searchParams.get('categoryIds')).toBe(String(groceriesId));
+    expect(await text(page, '.report-filters summary')).toBe('Filters (1 active)');
+    expect(await csvHref()).toContain(`categoryIds=${groceriesId}`);
+    const csv = await page.request.get(await csvHref());
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).not.toContain('Dining');
+
+    // Cleared, then one account: only the April dinner was paid from savings.
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await total('€95.00');
+    expect(new URL(page.url()).searchParams.has('categoryIds')).toBe(false);
+    await page.getByLabel('Accounts').selectOption(String(savingsId));
+    await total('€20.00');
+    expect(await page.getByRole('row', { name: /Dining/ }).textContent()).toContain('€20.00');
+    expect(await csvHref()).toContain(`accountIds=${savingsId}`);
+    await page.getByLabel('Accounts').selectOption(String(checkingId));
+    await total('€75.00');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+    // Filters travel with the sub-navigation; the balance sheet takes none, net worth only accounts.
+    await page
+      .getByRole('navigation', { name: 'Reports' })
+      .getByRole('link', { name: 'Balance sheet' })
+      .click();
+    await page.getByRole('heading', { level: 2, name: /^Balance sheet at/ }).waitFor();
+    await waitLoaded();
+    expect(await page.locator('.report-filters').count()).toBe(0);
+    expect(await csvHref()).not.toContain('accountIds');
+
+    // Net worth per day, each account's balance at each point.
+    await page.goto(`/books/${bookId}/reports/net-worth?from=2025-03-18&to=2025-03-21`);
+    await page.getByRole('heading', { level: 2, name: 'Net worth over time' }).waitFor();
+    await waitLoaded();
+    expect(await page.getByLabel('Categories').count()).toBe(0);
+    await page.getByRole('button', { name: 'By day' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('interval')).toBe('day');
+    await expect.poll(() => page.locator('.net-worth-breakdown thead th').count()).toBe(5);
+    const checking = await page.getByRole('row', { name: /^Checking/ }).textContent();
+    expect(checking).toBe('Checking€4,425.00€4,425.00€3,925.00€3,925.00');
+    expect(await page.getByRole('row', { name: /^Savings/ }).textContent()).toBe(
+      'Savings€0.00€0.00€500.00€500.00',
+    );
+    const latest = await text(page, '.net-worth-accounts');
+    expect(latest).toContain('Checking€3,925.00');
+    expect(latest).toContain('Savings€500.00');
+    expect(await page.getByRole('heading', { level: 3 }).first().textContent()).toBe(
+      'By account at 3/21/2025',
+    );
+    expect(await csvHref()).toContain('interval=day');
+
+    // Only one account.
+    await page.getByText('Filters (0 active)').click();
+    await page.getByLabel('Accounts').selectOption(String(savingsId));
+    await expect.poll(() => page.getByRole('row', { name: /^Checking/ }).count()).toBe(0);
+    expect(await page.getByRole('row', { name: /3\/21\/2025/ }).textContent()).toContain('€500.00');
+    expect(await csvHref()).toContain(`accountIds=${savingsId}`);
+    await checkCsvAndAxe(page);
 
     expect(problems()).toEqual([]);
   });

@@ -14,9 +14,16 @@ import type {
   CategoryGroupJson,
   CategoryJson,
   CategoryTotalsJson,
+  EnvelopeAssignmentJson,
+  EnvelopeMonthJson,
+  EnvelopeMoveInputJson,
+  EnvelopeMoveJson,
+  EnvelopeSettingsInputJson,
+  EnvelopeSettingsJson,
   IncomeExpenseJson,
   IncomeStatementJson,
   MemberJson,
+  MoneyJson,
   NetWorthJson,
   NewAccountJson,
   NewBudgetJson,
@@ -166,6 +173,22 @@ export const api = {
       request<BudgetHistoryJson>('GET', `${book(bookId)}/budgets/${id}/history${queryString(query)}`),
     overview: (bookId: number, asOf?: string) =>
       request<BudgetOverviewJson>('GET', `${book(bookId)}/budgets/overview${queryString({ asOf })}`),
+  },
+  envelope: {
+    settings: (bookId: number) => request<EnvelopeSettingsJson>('GET', `${book(bookId)}/envelope/settings`),
+    saveSettings: (bookId: number, body: EnvelopeSettingsInputJson) =>
+      request<EnvelopeSettingsJson>('PUT', `${book(bookId)}/envelope/settings`, body),
+    month: (bookId: number, month: string) =>
+      request<EnvelopeMonthJson>('GET', `${book(bookId)}/envelope/months/${month}`),
+    assign: (bookId: number, month: string, categoryId: number, amount: MoneyJson) =>
+      request<EnvelopeAssignmentJson>(
+        'PUT',
+        `${book(bookId)}/envelope/months/${month}/assignments/${categoryId}`,
+        { amount },
+      ),
+    move: (bookId: number, month: string, body: EnvelopeMoveInputJson) =>
+      request<EnvelopeMoveJson>('POST', `${book(bookId)}/envelope/months/${month}/moves`, body),
+    undoMove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/envelope/moves/${id}`),
   },
   notifications: {
     list: (bookId: number, options: { includeDismissed?: boolean } = {}) =>

@@ -23,6 +23,15 @@ import type {
 import type { NewCategory } from '../../contract/categories.ts';
 import type { CategoryGroup } from '../../contract/category-groups.ts';
 import type { MoneyJson } from '../../contract/common.ts';
+import type {
+  Assignment as EnvelopeAssignment,
+  EnvelopeCategory,
+  EnvelopeMonth,
+  Move as EnvelopeMove,
+  MoveInput as EnvelopeMoveInput,
+  EnvelopeSettings,
+  EnvelopeSettingsInput,
+} from '../../contract/envelope.ts';
 import type { Payee } from '../../contract/payees.ts';
 import type { CashFlow, IncomeExpense, Spending, Trend } from '../../contract/report-flows.ts';
 import type { BalanceSheet, IncomeStatement, NetWorth } from '../../contract/report-statements.ts';
@@ -79,3 +88,10 @@ export type PeriodLabelJson = Static<typeof PeriodLabel>;
 export type RecurrenceJson = Static<typeof Recurrence>;
 export type RolloverModeJson = Static<typeof RolloverMode>;
 export type NotificationJson = Static<typeof Notification>;
+export type EnvelopeSettingsJson = Static<typeof EnvelopeSettings>;
+export type EnvelopeSettingsInputJson = Static<typeof EnvelopeSettingsInput>;
+export type EnvelopeMonthJson = Static<typeof EnvelopeMonth>;
+export type EnvelopeCategoryJson = Static<typeof EnvelopeCategory>;
+export type EnvelopeAssignmentJson = Static<typeof EnvelopeAssignment>;
+export type EnvelopeMoveJson = Static<typeof EnvelopeMove>;
+export type EnvelopeMoveInputJson = Static<typeof EnvelopeMoveInput>;

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useBookId } from '../books/queries.ts';
 import { useCategoryGroups, useCategoryList } from '../categories/queries.ts';
 import { BudgetCard } from './BudgetCard.tsx';
+import { EnvelopeSection } from './EnvelopeSection.tsx';
 import { NewBudgetForm } from './NewBudgetForm.tsx';
 import { Notifications } from './Notifications.tsx';
 import { useBudgetOverview, useBudgets } from './queries.ts';
@@ -49,6 +50,7 @@ export function BudgetsPage() {
         />
       )}
       <Notifications bookId={bookId} />
+      <EnvelopeSection bookId={bookId} />
       {list.length === 0 && !adding ? (
         <EmptyState title="No budgets yet">
           <p>

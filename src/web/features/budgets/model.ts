@@ -1,7 +1,14 @@
 import { periodContaining } from '../../../core/budget/period.ts';
 import type { Recurrence } from '../../../core/budget/recurrence.ts';
 import type { IsoDate } from '../../../core/calendar/date.ts';
-import type { BudgetPeriodJson, PeriodLabelJson, RecurrenceJson } from '../../api/types.ts';
+import { add, currency, formatMoney, parseMoney, subtract } from '../../../core/money/index.ts';
+import type {
+  BudgetPeriodJson,
+  EnvelopeCategoryJson,
+  EnvelopeMoveJson,
+  PeriodLabelJson,
+  RecurrenceJson,
+} from '../../api/types.ts';
 
 /** What the new-budget form holds about the periods, whatever their kind. */
 export interface RecurrenceDraft {
@@ -158,4 +165,38 @@ export function describeRecurrence(recurrence: RecurrenceJson, locale: string): 
     case 'custom':
       return `Once, ${formatDate(recurrence.start, locale)} – ${formatDate(recurrence.end, locale)}`;
   }
+}
+
+/** The current calendar month, YYYY-MM (local time). */
+export function currentMonth(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export function isMonth(text: string | null): text is string {
+  return text !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+}
+
+/** The month `by` months from `month` (YYYY-MM). */
+export function shiftMonth(month: string, by: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export function formatMonth(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+}
+
+/** What the month itself assigns to a category: its `assigned` without the moves in and out of it. */
+export function ownAssignment(category: EnvelopeCategoryJson, moves: readonly EnvelopeMoveJson[]): string {
+  const code = currency(category.assigned.currency);
+  let total = parseMoney(category.assigned.amount, code);
+  for (const move of moves) {
+    const amount = parseMoney(move.amount.amount, code);
+    if (move.to === category.categoryId) total = subtract(total, amount);
+    if (move.from === category.categoryId) total = add(total, amount);
+  }
+  return formatMoney(total);
 }

@@ -8,7 +8,9 @@ import { Amount } from '../../ui/Amount.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useBookId } from '../books/queries.ts';
 import { useCategories } from '../register/queries.ts';
+import { type FilterKey, flowFilters, netWorthFilters, trendFilters } from './filters.ts';
 import { BarChart, ColumnChart, LineChart, SankeyChart } from './ReportCharts.tsx';
+import { ReportFilters, useReportFilters } from './ReportFilters.tsx';
 import { useReportRange } from './ReportsPage.tsx';
 
 /** One report: its heading, a CSV download of the same query, and the figures once loaded. */
@@ -18,6 +20,7 @@ function ReportFrame<T>({
   query,
   result,
   controls,
+  filters = [],
   children,
 }: {
   title: string;
@@ -25,6 +28,8 @@ function ReportFrame<T>({
   query: ReportQuery;
   result: { data?: T; error: unknown; isPending: boolean };
   controls?: ReactNode;
+  /** The filters the report takes, shown above its figures and sent with its query. */
+  filters?: readonly FilterKey[];
   children: (data: T) => ReactNode;
 }) {
   const bookId = useBookId();
@@ -37,6 +42,7 @@ function ReportFrame<T>({
         </a>
       </div>
       {controls}
+      <ReportFilters keys={filters} />
       <ErrorNotice error={result.error} />
       {result.isPending ? <p aria-busy="true">Loading…</p> : result.data ? children(result.data) : null}
     </section>
@@ -61,7 +67,7 @@ export function SpendingReport() {
   const range = useReportRange();
   const [search, setSearch] = useSearchParams();
   const kind = search.get('kind') === 'income' ? 'income' : 'expense';
-  const query = { ...range, kind };
+  const query = { ...range, kind, ...useReportFilters(flowFilters) };
   const result = useReport('spending', query, () => api.reports.spending(bookId, query));
   const drill = (categoryId: number) =>
     `/books/${bookId}/transactions?categoryId=${categoryId}&from=${range.from}&to=${range.to}`;
@@ -71,6 +77,7 @@ export function SpendingReport() {
       name="spending"
       query={query}
       result={result}
+      filters={flowFilters}
       controls={
         <div className="field report-option">
           <label htmlFor="spending-kind">Show</label>
@@ -180,7 +187,7 @@ export function IncomeExpenseReport() {
   const [search, setSearch] = useSearchParams();
   const asked = search.get('interval');
   const interval: Interval = intervals.includes(asked as Interval) ? (asked as Interval) : 'month';
-  const query = { ...range, interval };
+  const query = { ...range, interval, ...useReportFilters(flowFilters) };
   const result = useReport('income-expense', query, () => api.reports.incomeExpense(bookId, query));
   return (
     <ReportFrame
@@ -188,6 +195,7 @@ export function IncomeExpenseReport() {
       name="income-expense"
       query={query}
       result={result}
+      filters={flowFilters}
       controls={
         <div className="field report-option">
           <label htmlFor="report-interval">Per</label>
@@ -300,51 +308,146 @@ export function IncomeExpenseReport() {
   );
 }
 
+const netWorthIntervals = [
+  ['day', 'By day'],
+  ['month', 'By month'],
+] as const;
+
 export function NetWorthReport() {
   const bookId = useBookId();
   const locale = useLocale();
   const range = useReportRange();
-  const query = { ...range };
+  const [search, setSearch] = useSearchParams();
+  const interval = search.get('interval') === 'day' ? 'day' : 'month';
+  const query = { ...range, interval, ...useReportFilters(netWorthFilters) };
   const result = useReport('net-worth', query, () => api.reports.netWorth(bookId, query));
+  const switcher = (
+    <fieldset className="report-presets report-option">
+      <legend className="visually-hidden">Interval</legend>
+      {netWorthIntervals.map(([value, name]) => (
+        <button
+          key={value}
+          type="button"
+          className="button small"
+          aria-pressed={interval === value}
+          onClick={() =>
+            setSearch(
+              (current) => {
+                const params = new URLSearchParams(current);
+                params.set('interval', value);
+                return params;
+              },
+              { replace: true },
+            )
+          }
+        >
+          {name}
+        </button>
+      ))}
+    </fieldset>
+  );
   return (
-    <ReportFrame title="Net worth over time" name="net-worth" query={query} result={result}>
-      {(data) => (
-        <>
-          <LineChart
-            locale={locale}
-            points={data.points.map((p) => ({ label: dateLabel(p.date, locale), value: p.netWorth }))}
-          />
-          <div className="table-scroll">
-            <table className="report-table">
-              <caption className="visually-hidden">Net worth at each month end</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Assets</th>
-                  <th scope="col">Liabilities</th>
-                  <th scope="col">Net worth</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.points.map((p) => (
-                  <tr key={p.date}>
-                    <th scope="row">{dateLabel(p.date, locale)}</th>
-                    <td>
-                      <Amount value={p.assets} />
-                    </td>
-                    <td>
-                      <Amount value={p.liabilities} />
-                    </td>
-                    <td>
-                      <Amount value={p.netWorth} />
-                    </td>
+    <ReportFrame
+      title="Net worth over time"
+      name="net-worth"
+      query={query}
+      result={result}
+      controls={switcher}
+      filters={netWorthFilters}
+    >
+      {(data) => {
+        const last = data.points.at(-1);
+        const accountName = (account: (typeof data.accounts)[number]) =>
+          account.archived ? `${account.name} (archived)` : account.name;
+        const balance = (index: number, amount: string | undefined) => ({
+          amount: amount ?? '0',
+          currency: data.accounts[index]!.currency,
+        });
+        return (
+          <>
+            <LineChart
+              locale={locale}
+              points={data.points.map((p) => ({ label: dateLabel(p.date, locale), value: p.netWorth }))}
+            />
+            <div className="table-scroll">
+              <table className="report-table">
+                <caption className="visually-hidden">
+                  Net worth {interval === 'day' ? 'each day' : 'at each month end'}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Assets</th>
+                    <th scope="col">Liabilities</th>
+                    <th scope="col">Net worth</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.points.map((p) => (
+                    <tr key={p.date}>
+                      <th scope="row">{dateLabel(p.date, locale)}</th>
+                      <td>
+                        <Amount value={p.assets} />
+                      </td>
+                      <td>
+                        <Amount value={p.liabilities} />
+                      </td>
+                      <td>
+                        <Amount value={p.netWorth} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {last && data.accounts.length > 0 && (
+              <>
+                <h3 id="net-worth-accounts">By account at {dateLabel(last.date, locale)}</h3>
+                <dl className="report-summary net-worth-accounts" aria-labelledby="net-worth-accounts">
+                  {data.accounts.map((account, index) => (
+                    <div key={account.accountId}>
+                      <dt>
+                        {accountName(account)}
+                        {account.type === 'liability' && <span className="muted"> (liability)</span>}
+                      </dt>
+                      <dd>
+                        <Amount value={balance(index, last.balances[index])} />
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+                <div className="table-scroll">
+                  <table className="report-table net-worth-breakdown">
+                    <caption>Each account over time</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Account</th>
+                        {data.points.map((p) => (
+                          <th scope="col" key={p.date}>
+                            <time dateTime={p.date}>{p.date}</time>
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.accounts.map((account, index) => (
+                        <tr key={account.accountId}>
+                          <th scope="row">{accountName(account)}</th>
+                          {data.points.map((p) => (
+                            <td key={p.date}>
+                              <Amount value={balance(index, p.balances[index])} />
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </>
+        );
+      }}
     </ReportFrame>
   );
 }
@@ -353,10 +456,10 @@ export function CashFlowReport() {
   const bookId = useBookId();
   const locale = useLocale();
   const range = useReportRange();
-  const query = { ...range };
+  const query = { ...range, ...useReportFilters(flowFilters) };
   const result = useReport('cash-flow', query, () => api.reports.cashFlow(bookId, query));
   return (
-    <ReportFrame title="Cash flow" name="cash-flow" query={query} result={result}>
+    <ReportFrame title="Cash flow" name="cash-flow" query={query} result={result} filters={flowFilters}>
       {(data) => {
         const names = new Map(data.nodes.map((node) => [node.id, node.name]));
         return (
@@ -503,12 +606,18 @@ export function BalanceSheetReport() {
 export function IncomeStatementReport() {
   const bookId = useBookId();
   const range = useReportRange();
-  const query = { ...range };
+  const query = { ...range, ...useReportFilters(flowFilters) };
   const result = useReport('income-statement', query, () => api.reports.incomeStatement(bookId, query));
   const lines = (categories: { categoryId: number; name: string; groupName: string; amount: MoneyJson }[]) =>
     categories.map((c) => ({ key: c.categoryId, name: `${c.groupName} · ${c.name}`, value: c.amount }));
   return (
-    <ReportFrame title="Income statement" name="income-statement" query={query} result={result}>
+    <ReportFrame
+      title="Income statement"
+      name="income-statement"
+      query={query}
+      result={result}
+      filters={flowFilters}
+    >
       {(data) => (
         <>
           <div className="report-columns">
@@ -543,7 +652,7 @@ export function TrendReport() {
   const choices = (categories.data ?? []).filter((c) => c.type === 'expense' || c.type === 'income');
   const asked = Number(search.get('categoryId'));
   const categoryId = choices.some((c) => c.id === asked) ? asked : choices[0]?.id;
-  const query = { ...range };
+  const query = { ...range, ...useReportFilters(trendFilters) };
   const result = useQuery({
     queryKey: ['books', bookId, 'reports', 'trend', categoryId, query],
     queryFn: () => api.reports.trend(bookId, categoryId!, query),
@@ -590,6 +699,7 @@ export function TrendReport() {
       query={query}
       result={result}
       controls={picker}
+      filters={trendFilters}
     >
       {(data) => (
         <>

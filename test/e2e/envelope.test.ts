@@ -1,0 +1,124 @@
+/**
+ * Envelope budgeting in a real Chromium: income and spending recorded through the API, then envelope
+ * mode turned on, money assigned and moved through the page, and the balances read back.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from '../support/browser.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const now = new Date();
+const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+
+async function seed(request: APIRequestContext) {
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email: `eve-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Eve' },
+  });
+  expect(registered.status()).toBe(201);
+  const headers = { 'x-csrf-token': (await registered.json()).csrfToken as string };
+  const post = async (path: string, data: unknown) => {
+    const response = await request.post(path, { data, headers });
+    expect([path, response.status()]).toEqual([path, 201]);
+    return response.json();
+  };
+  const book = await post('/api/v1/books', { name: 'Home', baseCurrency: 'EUR' });
+  const base = `/api/v1/books/${book.id}`;
+  const checking = await post(`${base}/accounts`, {
+    name: 'Checking',
+    type: 'asset',
+    subtype: 'checking',
+    openingBalance: { amount: '0.00', currency: 'EUR' },
+    openingDate: '2025-01-01',
+  });
+  const groceries = await post(`${base}/categories`, { name: 'Groceries', kind: 'expense' });
+  await post(`${base}/categories`, { name: 'Dining out', kind: 'expense' });
+  const salary = await post(`${base}/categories`, { name: 'Salary', kind: 'income' });
+  const eur = (amount: string) => ({ amount, currency: 'EUR' });
+  await post(`${base}/transactions`, {
+    date: today,
+    payeeName: 'Employer',
+    postings: [
+      { accountId: checking.id, amount: eur('1000.00') },
+      { accountId: salary.id, amount: eur('-1000.00') },
+    ],
+  });
+  await post(`${base}/transactions`, {
+    date: today,
+    payeeName: 'Corner Market',
+    postings: [
+      { accountId: checking.id, amount: eur('-120.00') },
+      { accountId: groceries.id, amount: eur('120.00') },
+    ],
+  });
+  return { bookId: book.id as number };
+}
+
+const text = async (locator: ReturnType<Page['locator']>) =>
+  (await locator.innerText()).replace(/\s+/g, ' ').trim();
+
+describeInBrowser('envelope budgeting', (ctx) => {
+  it('assigns money, shows overspending in words, covers it with a move and undoes it', async () => {
+    const { page, problems } = await ctx.newPage({ locale: 'en-US', viewport: { width: 360, height: 800 } });
+    const { bookId } = await seed(page.request);
+
+    await page.goto(`/books/${bookId}/budgets`);
+    const section = page.getByRole('region', { name: 'Envelope budgeting' });
+    const toggle = section.getByRole('switch');
+    await toggle.waitFor();
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+
+    const tbb = section.locator('.envelope-tbb');
+    await expect.poll(() => tbb.count()).toBe(1);
+    await expect.poll(() => text(tbb)).toContain('To be budgeted €1,000.00');
+    expect(page.url()).not.toContain('month='); // the current month, until one is picked
+
+    const groceries = section
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Groceries' }) });
+    const dining = section
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Dining out' }) });
+
+    await section.getByLabel('Assigned to Groceries').fill('100');
+    await section.getByLabel('Assigned to Groceries').press('Enter');
+    await expect.poll(() => text(tbb)).toContain('To be budgeted €900.00');
+    await expect.poll(() => text(groceries.getByTestId('balance'))).toBe('-€20.00 overspent');
+
+    // Another envelope, filled on blur, then 20.00 moved from it into the overspent one.
+    await section.getByLabel('Assigned to Dining out').fill('50');
+    await section.getByLabel('Assigned to Dining out').blur();
+    await expect.poll(() => text(tbb)).toContain('To be budgeted €850.00');
+
+    const move = section.getByRole('form', { name: 'Move money' });
+    await move.getByLabel('From', { exact: true }).selectOption({ label: 'Dining out' });
+    await move.getByLabel('To', { exact: true }).selectOption({ label: 'Groceries' });
+    await move.getByLabel('Amount to move').fill('20');
+    await move.getByRole('button', { name: 'Move money' }).click();
+    await expect.poll(() => text(groceries.getByTestId('balance'))).toBe('€0.00');
+    expect(await text(dining.getByTestId('balance'))).toBe('€30.00');
+    expect(await text(tbb)).toContain('To be budgeted €850.00');
+    expect(await section.getByLabel('Assigned to Groceries').inputValue()).toBe('100.00');
+
+    const moves = section.getByRole('list', { name: 'Moves this month' }).getByRole('listitem');
+    await expect.poll(() => moves.count()).toBe(1);
+    expect(await text(moves.first())).toContain('€20.00 from Dining out to Groceries');
+
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+
+    // Undo the move: Groceries is overspent again.
+    await moves.first().getByRole('button', { name: 'Undo the move from Dining out to Groceries' }).click();
+    await expect.poll(() => text(groceries.getByTestId('balance'))).toBe('-€20.00 overspent');
+
+    // The month is kept in the URL; the next month carries the balances forward.
+    await section.getByRole('button', { name: 'Next month' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('month')).toMatch(/^\d{4}-\d{2}$/);
+    await expect.poll(() => text(dining.getByTestId('balance'))).toBe('€50.00');
+
+    expect(problems()).toEqual([]);
+  });
+});
