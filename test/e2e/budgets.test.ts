@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
+import { signUpWithBook } from '../support/browser-api.ts';
 
 interface Seeded {
   bookId: number;
@@ -15,18 +16,7 @@ interface Seeded {
 }
 
 async function seed(request: APIRequestContext): Promise<Seeded> {
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email: `bea-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bea' },
-  });
-  expect(registered.status()).toBe(201);
-  const headers = { 'x-csrf-token': (await registered.json()).csrfToken as string };
-  const post = async (path: string, data: unknown) => {
-    const response = await request.post(path, { data, headers });
-    expect([path, response.status()]).toEqual([path, 201]);
-    return response.json();
-  };
-  const book = await post('/api/v1/books', { name: 'Home', baseCurrency: 'EUR' });
-  const base = `/api/v1/books/${book.id}`;
+  const { bookId, base, post } = await signUpWithBook(request, 'Bea');
   const checking = await post(`${base}/accounts`, {
     name: 'Checking',
     type: 'asset',
@@ -36,7 +26,7 @@ async function seed(request: APIRequestContext): Promise<Seeded> {
   });
   const groceries = await post(`${base}/categories`, { name: 'Groceries', kind: 'expense' });
   await post(`${base}/categories`, { name: 'Salary', kind: 'income' });
-  return { bookId: book.id, post, checkingId: checking.id, groceriesId: groceries.id };
+  return { bookId: bookId, post, checkingId: checking.id, groceriesId: groceries.id };
 }
 
 const text = async (locator: ReturnType<Page['locator']>) =>

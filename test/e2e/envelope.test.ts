@@ -6,24 +6,14 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
+import { signUpWithBook } from '../support/browser-api.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
 const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
 async function seed(request: APIRequestContext) {
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email: `eve-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Eve' },
-  });
-  expect(registered.status()).toBe(201);
-  const headers = { 'x-csrf-token': (await registered.json()).csrfToken as string };
-  const post = async (path: string, data: unknown) => {
-    const response = await request.post(path, { data, headers });
-    expect([path, response.status()]).toEqual([path, 201]);
-    return response.json();
-  };
-  const book = await post('/api/v1/books', { name: 'Home', baseCurrency: 'EUR' });
-  const base = `/api/v1/books/${book.id}`;
+  const { bookId, base, post } = await signUpWithBook(request, 'Eve');
   const checking = await post(`${base}/accounts`, {
     name: 'Checking',
     type: 'asset',
@@ -51,7 +41,7 @@ async function seed(request: APIRequestContext) {
       { accountId: groceries.id, amount: eur('120.00') },
     ],
   });
-  return { bookId: book.id as number };
+  return { bookId: bookId as number };
 }
 
 const text = async (locator: ReturnType<Page['locator']>) =>

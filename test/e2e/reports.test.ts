@@ -7,20 +7,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
+import { signUpWithBook } from '../support/browser-api.ts';
 
 async function seed(request: APIRequestContext) {
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email: `rita-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Rita' },
-  });
-  expect(registered.status()).toBe(201);
-  const headers = { 'x-csrf-token': (await registered.json()).csrfToken as string };
-  const post = async (path: string, data: unknown) => {
-    const response = await request.post(path, { data, headers });
-    expect([path, response.status()]).toEqual([path, 201]);
-    return response.json();
-  };
-  const book = await post('/api/v1/books', { name: 'Home', baseCurrency: 'EUR' });
-  const base = `/api/v1/books/${book.id}`;
+  const { bookId, base, post } = await signUpWithBook(request, 'Rita');
   const account = (name: string, subtype: string, amount: string) =>
     post(`${base}/accounts`, {
       name,
@@ -52,7 +42,7 @@ async function seed(request: APIRequestContext) {
   // After March, so the March figures above stay as they are.
   await move('2025-04-05', 'Dinner out', savings.id, dining.id, '20.00');
   return {
-    bookId: book.id as number,
+    bookId: bookId as number,
     groceriesId: groceries.id as number,
     checkingId: checking.id as number,
     savingsId: savings.id as number,

@@ -5,6 +5,7 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
+import { signUpWithBook } from '../support/browser-api.ts';
 
 interface Seeded {
   bookId: number;
@@ -14,18 +15,7 @@ interface Seeded {
 
 /** Registers (which logs the page in) and writes a small ledger through the public API. */
 async function seed(request: APIRequestContext): Promise<Seeded> {
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email: `ada-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Ada' },
-  });
-  expect(registered.status()).toBe(201);
-  const headers = { 'x-csrf-token': (await registered.json()).csrfToken as string };
-  const post = async (path: string, data: unknown) => {
-    const response = await request.post(path, { data, headers });
-    expect([path, response.status()]).toEqual([path, 201]);
-    return response.json();
-  };
-  const book = await post('/api/v1/books', { name: 'Home', baseCurrency: 'EUR' });
-  const base = `/api/v1/books/${book.id}`;
+  const { bookId, base, post } = await signUpWithBook(request, 'Ada');
   const checking = await post(`${base}/accounts`, {
     name: 'Checking',
     type: 'asset',
@@ -65,7 +55,7 @@ async function seed(request: APIRequestContext): Promise<Seeded> {
     [groceries.id, '60.00'],
     [dining.id, '40.00'],
   ]);
-  return { bookId: book.id, checkingId: checking.id, groceriesId: groceries.id };
+  return { bookId: bookId, checkingId: checking.id, groceriesId: groceries.id };
 }
 
 const rows = (page: Page) =>
@@ -159,14 +149,8 @@ describeInBrowser('all transactions', (ctx) => {
 
   it('says what to do when the book has no transactions at all', async () => {
     const { page, problems } = await ctx.newPage();
-    const registered = await page.request.post('/api/v1/auth/register', {
-      data: { email: `empty-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bo' },
-    });
-    const headers = { 'x-csrf-token': (await registered.json()).csrfToken as string };
-    const book = await (
-      await page.request.post('/api/v1/books', { data: { name: 'Empty', baseCurrency: 'EUR' }, headers })
-    ).json();
-    await page.goto(`/books/${book.id}/transactions?status=cleared&minAmount=5`);
+    const { bookId } = await signUpWithBook(page.request, 'Bo');
+    await page.goto(`/books/${bookId}/transactions?status=cleared&minAmount=5`);
     // A bookmarked filter on an empty book: no matches, so the page offers to clear them.
     await page.getByRole('heading', { name: 'No matching transactions' }).waitFor();
     expect(await page.getByLabel('Status').inputValue()).toBe('cleared');
@@ -174,7 +158,7 @@ describeInBrowser('all transactions', (ctx) => {
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await page.getByRole('heading', { name: 'No transactions yet' }).waitFor();
     expect(await page.getByRole('link', { name: 'Accounts' }).last().getAttribute('href')).toBe(
-      `/books/${book.id}/accounts`,
+      `/books/${bookId}/accounts`,
     );
     expect(problems()).toEqual([]);
   });
