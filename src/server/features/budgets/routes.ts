@@ -20,7 +20,7 @@ import { atField } from '../../../core/errors.ts';
 import type { CurrencyCode, Money } from '../../../core/money/index.ts';
 import { now, today } from '../../clock.ts';
 import { toMoneyJson } from '../../money-json.ts';
-import type { App } from '../../types.ts';
+import type { App, BookScope } from '../../types.ts';
 import { basisPointsJson, evaluateBudgets, periodJson } from './evaluate.ts';
 import { dismissNotification, listNotifications } from './notifications.ts';
 import { loadBudgets } from './queries.ts';
@@ -44,6 +44,27 @@ const average = (value: { total: Money; count: number; rounded: Money } | null) 
 
 /** /books/:bookId/budgets (limit budgets) and /books/:bookId/notifications (their alerts). */
 export async function budgetRoutes(app: App): Promise<void> {
+  /** One budget's last periods up to `asOf` (default today), for the status and history routes. */
+  async function evaluateOne(
+    request: {
+      book: BookScope | null;
+      params: { id: number };
+      query: { asOf?: string | undefined; periods?: number | undefined };
+    },
+    defaultPeriods: number,
+  ) {
+    const asOf = asOfOf(request.query);
+    const budget = await requireBudget(app.db, request.book!.bookId, request.params.id);
+    const [result] = await evaluateBudgets(
+      app.db,
+      request.book!.bookId,
+      [budget],
+      asOf,
+      request.query.periods ?? defaultPeriods,
+    );
+    return { asOf, budget, periods: result!.periods };
+  }
+
   app.get(
     '/budgets',
     {
@@ -166,20 +187,12 @@ export async function budgetRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const asOf = asOfOf(request.query);
-      const budget = await requireBudget(app.db, request.book!.bookId, request.params.id);
-      const [result] = await evaluateBudgets(
-        app.db,
-        request.book!.bookId,
-        [budget],
-        asOf,
-        request.query.periods ?? 1,
-      );
+      const { asOf, budget, periods } = await evaluateOne(request, 1);
       return {
         budgetId: budget.row.id,
         name: budget.row.name,
         asOf,
-        periods: result!.periods.map((period) => periodJson(budget, period)),
+        periods: periods.map((period) => periodJson(budget, period)),
       };
     },
   );
@@ -196,20 +209,12 @@ export async function budgetRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const asOf = asOfOf(request.query);
-      const budget = await requireBudget(app.db, request.book!.bookId, request.params.id);
-      const [result] = await evaluateBudgets(
-        app.db,
-        request.book!.bookId,
-        [budget],
-        asOf,
-        request.query.periods ?? 12,
-      );
+      const { asOf, budget, periods } = await evaluateOne(request, 12);
       const key = budget.row.category_id ?? `group:${budget.row.group_id}`;
       const history = categoryHistory(
         budget.row.currency as CurrencyCode,
         key,
-        historyOfLimitPeriods(result!.periods),
+        historyOfLimitPeriods(periods),
       );
       return {
         budgetId: budget.row.id,
