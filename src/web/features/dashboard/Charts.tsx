@@ -1,5 +1,7 @@
 import { formatLocaleAmount } from '../../../core/money/locale.ts';
-import { type CategorySpending, type MonthFlow, plotValue } from './summaries.ts';
+import { BarChart } from '../../ui/BarChart.tsx';
+import { niceCeiling, plotValue } from '../../ui/chart-scale.ts';
+import type { CategorySpending, MonthFlow } from './summaries.ts';
 
 /**
  * The dashboard's charts as plain SVG: a few hundred bytes instead of a charting library's hundred
@@ -10,50 +12,11 @@ import { type CategorySpending, type MonthFlow, plotValue } from './summaries.ts
 const money = (amount: string, currency: string, locale: string) =>
   formatLocaleAmount(amount, locale, { currency });
 
-/** A "nice" upper bound for an axis: 1, 2 or 5 times a power of ten, at least `value`. */
-export function niceCeiling(value: number): number {
-  if (value <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 5, 10].map((step) => step * power).find((bound) => bound >= value)!;
-}
-
-export function SpendingChart({
-  data,
-  currency,
-  locale,
-}: {
-  data: CategorySpending[];
-  currency: string;
-  locale: string;
-}) {
-  const rows = data.slice(0, 10);
-  const max = niceCeiling(Math.max(...rows.map((row) => plotValue(row.spent)), 0));
-  const rowHeight = 30;
-  return (
-    <svg
-      className="chart"
-      viewBox={`0 0 440 ${rows.length * rowHeight}`}
-      role="presentation"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {rows.map((row, index) => {
-        const width = Math.max(0, (plotValue(row.spent) / max) * 190);
-        const y = index * rowHeight;
-        return (
-          <g key={row.categoryId}>
-            <text x="130" y={y + 19} textAnchor="end" className="chart-label">
-              {row.name.length > 18 ? `${row.name.slice(0, 17)}…` : row.name}
-            </text>
-            <rect x="140" y={y + 5} width={width} height={rowHeight - 10} rx="3" className="bar-expense" />
-            <text x={146 + width} y={y + 19} className="chart-value">
-              {money(row.spent.amount, currency, locale)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
+export function SpendingChart({ data, locale }: { data: CategorySpending[]; locale: string }) {
+  const rows = data
+    .slice(0, 10)
+    .map((entry) => ({ key: String(entry.categoryId), label: entry.name, value: entry.spent }));
+  return <BarChart rows={rows} locale={locale} />;
 }
 
 export function IncomeExpenseChart({ data, locale }: { data: MonthFlow[]; locale: string }) {

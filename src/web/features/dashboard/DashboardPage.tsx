@@ -94,7 +94,7 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
             <p className="muted">No spending recorded this month yet.</p>
           ) : (
             <figure>
-              <SpendingChart data={spending} currency={base} locale={locale} />
+              <SpendingChart data={spending} locale={locale} />
               <figcaption className="visually-hidden">Spending by category this month</figcaption>
               <table className="visually-hidden">
                 <thead>

@@ -82,10 +82,3 @@ export function lastMonths(today: string, count: number): string[] {
     return `${y}-${String(m + 1).padStart(2, '0')}`;
   });
 }
-
-/** Minor units as a plain number, for chart geometry only: every label shows the exact decimal. */
-export function plotValue(value: MoneyJson): number {
-  const minor = minorOf(value);
-  const exponent = value.amount.split('.')[1]?.length ?? 0;
-  return Number(minor) / 10 ** exponent;
-}

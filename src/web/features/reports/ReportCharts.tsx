@@ -1,7 +1,7 @@
 import { formatLocaleAmount } from '../../../core/money/locale.ts';
 import type { MoneyJson } from '../../api/types.ts';
-import { niceCeiling } from '../dashboard/Charts.tsx';
-import { plotValue } from '../dashboard/summaries.ts';
+import { niceCeiling, plotValue } from '../../ui/chart-scale.ts';
+
 import { sankeyLayout } from './sankeyLayout.ts';
 
 /**
@@ -12,45 +12,6 @@ const label = (value: MoneyJson, locale: string) =>
   formatLocaleAmount(value.amount, locale, { currency: value.currency });
 
 const short = (text: string, length = 18) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
-
-/** Horizontal bars, one per row, each labelled with its exact amount. */
-export function BarChart({
-  rows,
-  locale,
-  className = 'bar-expense',
-}: {
-  rows: { key: string; label: string; value: MoneyJson }[];
-  locale: string;
-  className?: string;
-}) {
-  const max = niceCeiling(Math.max(0, ...rows.map((row) => plotValue(row.value))));
-  const rowHeight = 30;
-  return (
-    <svg
-      className="chart"
-      viewBox={`0 0 440 ${Math.max(1, rows.length) * rowHeight}`}
-      role="presentation"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {rows.map((row, index) => {
-        const width = Math.max(0, (plotValue(row.value) / max) * 170);
-        const y = index * rowHeight;
-        return (
-          <g key={row.key}>
-            <text x="130" y={y + 19} textAnchor="end" className="chart-label">
-              {short(row.label)}
-            </text>
-            <rect x="140" y={y + 5} width={width} height={rowHeight - 10} rx="3" className={className} />
-            <text x={146 + width} y={y + 19} className="chart-value">
-              {label(row.value, locale)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
 
 export interface ColumnSeries {
   name: string;
