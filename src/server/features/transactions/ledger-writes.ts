@@ -66,6 +66,20 @@ function searchTextOf(header: TransactionHeader, balanced: BalancedPostings): st
   return foldText([header.description, header.notes ?? '', ...memos].filter(Boolean).join('\n'));
 }
 
+/** The columns a transaction's content decides, the same on insert and on replace. */
+function contentColumns(header: TransactionHeader, balanced: BalancedPostings) {
+  return {
+    date: header.date,
+    currency: balanced.currency,
+    total: balanced.total.minor,
+    payee_id: header.payeeId,
+    description: header.description,
+    notes: header.notes,
+    search_text: searchTextOf(header, balanced),
+    status: header.status,
+  };
+}
+
 /**
  * Writes a balanced transaction, its postings and tags, and moves the cached account balances,
  * all on `db` (pass the open database transaction). Returns the new id.
@@ -83,14 +97,7 @@ export async function insertTransaction(
     .insertInto('transactions')
     .values({
       book_id: bookId,
-      date: header.date,
-      currency: balanced.currency,
-      total: balanced.total.minor,
-      payee_id: header.payeeId,
-      description: header.description,
-      notes: header.notes,
-      search_text: searchTextOf(header, balanced),
-      status: header.status,
+      ...contentColumns(header, balanced),
       created_by: userId,
       created_at: now,
       updated_by: userId,
@@ -118,14 +125,7 @@ export async function replaceTransaction(
   await db
     .updateTable('transactions')
     .set({
-      date: header.date,
-      currency: balanced.currency,
-      total: balanced.total.minor,
-      payee_id: header.payeeId,
-      description: header.description,
-      notes: header.notes,
-      search_text: searchTextOf(header, balanced),
-      status: header.status,
+      ...contentColumns(header, balanced),
       updated_by: userId,
       updated_at: now,
     })
