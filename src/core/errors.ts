@@ -47,6 +47,13 @@ export const ERROR_CODES = [
   'UNKNOWN_TAG',
   'NAME_TAKEN',
   'LAST_OWNER',
+  // import, rules, backup
+  'UNREADABLE_FILE',
+  'AMBIGUOUS_DATE_FORMAT',
+  'IMPORT_HAS_ERRORS',
+  'IMPORT_UNDONE',
+  'INVALID_PATTERN',
+  'INVALID_BACKUP',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,12 +3,14 @@ import type { Database } from './connect.ts';
 import * as ledger from './migrations/2026_11_21_0001_ledger.ts';
 import * as budgets from './migrations/2026_11_21_0002_budgets.ts';
 import * as envelope from './migrations/2026_11_21_0003_envelope.ts';
+import * as importing from './migrations/2026_11_21_0004_import.ts';
 
 /** Every migration, in order. Names sort by date; a new one goes at the end. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_0001_ledger': ledger,
   '2026_11_21_0002_budgets': budgets,
   '2026_11_21_0003_envelope': envelope,
+  '2026_11_21_0004_import': importing,
 };
 
 function migrator(database: Database): Migrator {

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { BudgetSchema } from './schema-budgets.ts';
 import type { EnvelopeSchema } from './schema-envelope.ts';
+import type { ImportSchema } from './schema-import.ts';
 
 /**
  * The database as Kysely sees it. One code path for SQLite and PostgreSQL shapes these types:
@@ -125,6 +126,10 @@ export interface TransactionTable {
   created_at: Instant;
   updated_by: number | null;
   updated_at: Instant;
+  /** The import batch that wrote it, if any (undoing the batch deletes it). */
+  import_batch_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** '<accountId>:id:<file id>' or '<accountId>:hash:<content hash>': how a re-import recognises it. */
+  import_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PostingTable {
@@ -148,7 +153,7 @@ export interface TransactionTagTable {
   book_id: number;
 }
 
-export interface Schema extends BudgetSchema, EnvelopeSchema {
+export interface Schema extends BudgetSchema, EnvelopeSchema, ImportSchema {
   users: UserTable;
   sessions: SessionTable;
   books: BookTable;

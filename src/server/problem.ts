@@ -42,6 +42,12 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   UNKNOWN_TAG: { status: 422, title: 'Unknown tag' },
   NAME_TAKEN: { status: 409, title: 'The name is already used' },
   LAST_OWNER: { status: 409, title: 'A book needs an owner' },
+  UNREADABLE_FILE: { status: 422, title: 'The file cannot be read as a bank statement' },
+  AMBIGUOUS_DATE_FORMAT: { status: 422, title: 'The date format must be chosen' },
+  IMPORT_HAS_ERRORS: { status: 422, title: 'Some rows of the import have errors' },
+  IMPORT_UNDONE: { status: 409, title: 'The import was already undone' },
+  INVALID_PATTERN: { status: 422, title: 'The pattern is not a valid regular expression' },
+  INVALID_BACKUP: { status: 422, title: 'The backup cannot be restored' },
 };
 
 export interface Problem {

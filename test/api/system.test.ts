@@ -114,6 +114,7 @@ describeEachDatabase('the server around the API', (ctx) => {
     const fresh = await openTestDatabase(ctx.dialect);
     try {
       expect(await migrateToNothing(fresh.database)).toEqual([
+        'reverted 2026_11_21_0004_import',
         'reverted 2026_11_21_0003_envelope',
         'reverted 2026_11_21_0002_budgets',
         'reverted 2026_11_21_0001_ledger',
@@ -122,6 +123,7 @@ describeEachDatabase('the server around the API', (ctx) => {
         'applied 2026_11_21_0001_ledger',
         'applied 2026_11_21_0002_budgets',
         'applied 2026_11_21_0003_envelope',
+        'applied 2026_11_21_0004_import',
       ]);
       expect(await migrateToLatest(fresh.database)).toEqual([]);
     } finally {
