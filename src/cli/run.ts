@@ -1,9 +1,12 @@
 /** The `moneta` command: finds the subcommand, runs it, and turns failures into exit codes. */
 import { MonetaError } from '../core/errors.ts';
+import * as backup from './commands/backup.ts';
 import * as check from './commands/check.ts';
 import * as createadmin from './commands/createadmin.ts';
 import * as demo from './commands/demo.ts';
+import * as exportCommand from './commands/export.ts';
 import * as migrate from './commands/migrate.ts';
+import * as restore from './commands/restore.ts';
 import * as serve from './commands/serve.ts';
 import { Cancelled, type Io, UsageError } from './io.ts';
 
@@ -13,7 +16,16 @@ interface Command {
   run(argv: string[], io: Io): Promise<number>;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = { migrate, createadmin, serve, demo, check };
+const COMMANDS: Readonly<Record<string, Command>> = {
+  migrate,
+  createadmin,
+  serve,
+  demo,
+  check,
+  export: exportCommand,
+  backup,
+  restore,
+};
 
 /** Exit codes: 0 done, 1 failed, 2 wrong command line, 130 cancelled at a prompt. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;

@@ -103,6 +103,21 @@ describeEachDatabase('authorisation on every route', (ctx) => {
         amounts: [{ from: '2026-01-01', amount: eur('4.00') }],
       })
     ).body.id;
+    ids.rules = (
+      await owner.post(`${base}/rules`, {
+        name: 'Shop',
+        actions: [{ type: 'setCategory', categoryId: ids.categories }],
+      })
+    ).body.id;
+    const statement = 'Date,Description,Amount\n2026-01-02,Coffee,-3.50\n';
+    ids.imports = (
+      await owner.post(`${base}/imports`, {
+        fileName: 'a.csv',
+        content: Buffer.from(statement).toString('base64'),
+        accountId: ids.accounts,
+      })
+    ).body.id;
+    ids['import-profiles'] = (await owner.get(`${base}/import-profiles`)).body[0]?.id;
     expect(Object.values(ids).every((id) => Number.isInteger(id))).toBe(true);
 
     for (const role of ['viewer', 'editor'] as const) {

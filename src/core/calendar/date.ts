@@ -35,3 +35,8 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   instant.setUTCDate(instant.getUTCDate() + days);
   return isoDate(instant.toISOString().slice(0, 10));
 }
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}

@@ -62,4 +62,6 @@ export interface RuleOutcome {
   notes?: string;
   /** Exact parts in the subject's currency; they sum to the subject's amount. */
   split?: Array<{ categoryId: number; amount: Money }>;
+  /** Splits of matching rules that could not be computed for this amount (fixed parts above it …). */
+  skippedSplits?: Array<{ ruleId: number; reason: string }>;
 }

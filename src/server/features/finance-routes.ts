@@ -6,14 +6,19 @@ import { budgetRoutes } from './budgets/routes.ts';
 import { categoryRoutes } from './categories/routes.ts';
 import { categoryGroupRoutes } from './category-groups/routes.ts';
 import { envelopeRoutes } from './envelope/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
+import { importProfileRoutes } from './imports/profile-routes.ts';
+import { importRoutes } from './imports/routes.ts';
 import { payeeRoutes } from './payees/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { ruleRoutes } from './rules/routes.ts';
 import { tagRoutes } from './tags/routes.ts';
 import { transactionRoutes } from './transactions/routes.ts';
 
 /** Everything under /api/v1 that works on finance data; all of it behind the book-access gate. */
 export async function financeRoutes(app: App): Promise<void> {
   await app.register(bookListRoutes);
+  await app.register(exportRoutes);
   await app.register(
     async (book: App) => {
       bookAccess(book);
@@ -27,6 +32,9 @@ export async function financeRoutes(app: App): Promise<void> {
       await book.register(reportRoutes);
       await book.register(budgetRoutes);
       await book.register(envelopeRoutes);
+      await book.register(ruleRoutes);
+      await book.register(importRoutes);
+      await book.register(importProfileRoutes);
     },
     { prefix: '/books/:bookId' },
   );

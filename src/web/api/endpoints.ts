@@ -1,6 +1,8 @@
 import { queryString, request } from './http.ts';
 import type {
   AccountJson,
+  ApplyRequestJson,
+  ApplyResultJson,
   BalanceJson,
   BalanceSheetJson,
   BookJson,
@@ -20,6 +22,11 @@ import type {
   EnvelopeMoveJson,
   EnvelopeSettingsInputJson,
   EnvelopeSettingsJson,
+  ImportBatchJson,
+  ImportCommitJson,
+  ImportFileJson,
+  ImportPreviewJson,
+  ImportProfileJson,
   IncomeExpenseJson,
   IncomeStatementJson,
   MemberJson,
@@ -28,10 +35,13 @@ import type {
   NewAccountJson,
   NewBudgetJson,
   NewCategoryJson,
+  NewRuleJson,
   NewTransactionJson,
   NotificationJson,
   PayeeJson,
   RegisterJson,
+  RuleJson,
+  RulePatchJson,
   SessionJson,
   SpendingJson,
   TagJson,
@@ -189,6 +199,27 @@ export const api = {
     move: (bookId: number, month: string, body: EnvelopeMoveInputJson) =>
       request<EnvelopeMoveJson>('POST', `${book(bookId)}/envelope/months/${month}/moves`, body),
     undoMove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/envelope/moves/${id}`),
+  },
+  imports: {
+    preview: (bookId: number, body: ImportFileJson) =>
+      request<ImportPreviewJson>('POST', `${book(bookId)}/imports/preview`, body),
+    commit: (bookId: number, body: ImportCommitJson) =>
+      request<ImportBatchJson>('POST', `${book(bookId)}/imports`, body),
+    list: (bookId: number) => request<ImportBatchJson[]>('GET', `${book(bookId)}/imports`),
+    undo: (bookId: number, id: number) =>
+      request<ImportBatchJson>('POST', `${book(bookId)}/imports/${id}/undo`, {}),
+    profiles: (bookId: number) => request<ImportProfileJson[]>('GET', `${book(bookId)}/import-profiles`),
+  },
+  rules: {
+    list: (bookId: number) => request<RuleJson[]>('GET', `${book(bookId)}/rules`),
+    create: (bookId: number, body: NewRuleJson) => request<RuleJson>('POST', `${book(bookId)}/rules`, body),
+    update: (bookId: number, id: number, body: RulePatchJson) =>
+      request<RuleJson>('PATCH', `${book(bookId)}/rules/${id}`, body),
+    remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/rules/${id}`),
+    reorder: (bookId: number, ids: number[]) =>
+      request<RuleJson[]>('POST', `${book(bookId)}/rules/reorder`, { ids }),
+    apply: (bookId: number, body: ApplyRequestJson) =>
+      request<ApplyResultJson>('POST', `${book(bookId)}/rules/apply`, body),
   },
   notifications: {
     list: (bookId: number, options: { includeDismissed?: boolean } = {}) =>

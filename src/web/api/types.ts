@@ -32,10 +32,29 @@ import type {
   EnvelopeSettings,
   EnvelopeSettingsInput,
 } from '../../contract/envelope.ts';
+import type {
+  CsvMapping,
+  ImportBatch,
+  ImportCommit,
+  ImportFile,
+  ImportPreview,
+  ImportProfile,
+} from '../../contract/imports.ts';
 import type { Payee } from '../../contract/payees.ts';
 import type { CashFlow, IncomeExpense, Spending, Trend } from '../../contract/report-flows.ts';
 import type { BalanceSheet, IncomeStatement, NetWorth } from '../../contract/report-statements.ts';
 import type { CategoryTotals } from '../../contract/reports.ts';
+import type {
+  ApplyRequest,
+  ApplyResult,
+  NewRule,
+  Rule,
+  RuleAction,
+  RuleChange,
+  RuleCondition,
+  RulePatch,
+  SplitPart,
+} from '../../contract/rules.ts';
 import type { Tag } from '../../contract/tags.ts';
 import type {
   NewTransaction,
@@ -95,3 +114,20 @@ export type EnvelopeCategoryJson = Static<typeof EnvelopeCategory>;
 export type EnvelopeAssignmentJson = Static<typeof EnvelopeAssignment>;
 export type EnvelopeMoveJson = Static<typeof EnvelopeMove>;
 export type EnvelopeMoveInputJson = Static<typeof EnvelopeMoveInput>;
+export type CsvMappingJson = Static<typeof CsvMapping>;
+export type ImportFileJson = Static<typeof ImportFile>;
+export type ImportCommitJson = Static<typeof ImportCommit>;
+export type ImportPreviewJson = Static<typeof ImportPreview>;
+export type ImportPreviewRowJson = ImportPreviewJson['rows'][number];
+export type ImportStatementJson = ImportPreviewJson['statements'][number];
+export type ImportBatchJson = Static<typeof ImportBatch>;
+export type ImportProfileJson = Static<typeof ImportProfile>;
+export type RuleJson = Static<typeof Rule>;
+export type NewRuleJson = Static<typeof NewRule>;
+export type RulePatchJson = Static<typeof RulePatch>;
+export type RuleConditionJson = Static<typeof RuleCondition>;
+export type RuleActionJson = Static<typeof RuleAction>;
+export type SplitPartJson = Static<typeof SplitPart>;
+export type ApplyRequestJson = Static<typeof ApplyRequest>;
+export type ApplyResultJson = Static<typeof ApplyResult>;
+export type RuleChangeJson = Static<typeof RuleChange>;

@@ -21,6 +21,8 @@ const SECTIONS = [
   ['dashboard', 'Dashboard'],
   ['accounts', 'Accounts'],
   ['transactions', 'Transactions'],
+  ['import', 'Import'],
+  ['rules', 'Rules'],
   ['budgets', 'Budgets'],
   ['reports', 'Reports'],
   ['categories', 'Categories'],

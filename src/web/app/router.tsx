@@ -47,6 +47,18 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'import',
+            lazy: page(() =>
+              import('../features/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+            ),
+          },
+          {
+            path: 'rules',
+            lazy: page(() =>
+              import('../features/rules/RulesPage.tsx').then((m) => ({ default: m.RulesPage })),
+            ),
+          },
+          {
             path: 'budgets',
             lazy: page(() =>
               import('../features/budgets/BudgetsPage.tsx').then((m) => ({ default: m.BudgetsPage })),

@@ -7,7 +7,7 @@ import {
   defaultSubtype,
 } from '../../../core/ledger/account.ts';
 import { balancePostings } from '../../../core/ledger/transaction.ts';
-import { type CurrencyCode, currency, isZero, negate } from '../../../core/money/index.ts';
+import { currency, isZero, negate } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import { nameColumns } from '../../../db/named.ts';
 import { inTransaction } from '../../../db/transaction.ts';
@@ -16,6 +16,7 @@ import { fromMoneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
 import { deleteTransactions, insertTransaction } from '../transactions/ledger-writes.ts';
 import { type AccountRow, getAccountRow, hasPostings, loadPostingAccounts, nameTaken } from './queries.ts';
+import { systemAccount } from './system-accounts.ts';
 
 export const BALANCE_SHEET_TYPES = ['asset', 'liability', 'equity'] as const;
 export const CATEGORY_TYPES = ['income', 'expense'] as const;
@@ -108,39 +109,6 @@ export async function insertAccount(
     .executeTakeFirstOrThrow();
 }
 
-/** The book's "Opening Balances" equity account in a currency, created on first use. */
-async function openingBalancesAccount(
-  db: Db,
-  scope: BookScope,
-  code: CurrencyCode,
-  now: string,
-): Promise<number> {
-  const existing = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('book_id', '=', scope.bookId)
-    .where('role', '=', 'opening_balances')
-    .where('currency', '=', code)
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const name = code === scope.baseCurrency ? 'Opening Balances' : `Opening Balances (${code})`;
-  const { id } = await db
-    .insertInto('accounts')
-    .values({
-      book_id: scope.bookId,
-      ...nameColumns(name),
-      type: 'equity',
-      subtype: 'other',
-      currency: code,
-      role: 'opening_balances',
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
-
 /** Creates a balance-sheet account and posts its opening balance against equity. */
 export async function createAccount(
   db: Db,
@@ -158,7 +126,7 @@ export async function createAccount(
           { field: '/openingBalance/currency', code: 'CURRENCY_MISMATCH', message },
         ]);
       }
-      const equityId = await openingBalancesAccount(trx, scope, openingBalance.currency, now);
+      const equityId = await systemAccount(trx, scope, 'opening_balances', openingBalance.currency, now);
       const accounts = await loadPostingAccounts(trx, scope.bookId, [account.id, equityId]);
       const balanced = balancePostings(
         [

@@ -67,7 +67,7 @@ function searchTextOf(header: TransactionHeader, balanced: BalancedPostings): st
 }
 
 /** The columns a transaction's content decides, the same on insert and on replace. */
-function contentColumns(header: TransactionHeader, balanced: BalancedPostings) {
+export function contentColumns(header: TransactionHeader, balanced: BalancedPostings) {
   return {
     date: header.date,
     currency: balanced.currency,

@@ -1,0 +1,1 @@
+export { parseCamt } from './camt.ts';

@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { type CsvLayout, mappingFromLayout } from '../../../../test/support/corpus-csv-layout.ts';
+import { sumDecimals } from '../amount-text.ts';
+import { decodeText } from '../text-decode.ts';
+import type { CsvMapping } from '../types.ts';
+import { type CsvParseResult, parseCsv } from './parse.ts';
+
+/**
+ * Conformance over the 31 real CSV files of `../shared/corpus` (MANIFEST.json), two ways:
+ * (a) detection alone, as a user gets it without touching the mapping: scored, and the score may
+ *     not drop; files whose dates are ambiguous must ask, and be right once the question is answered;
+ * (b) with the mapping the manifest's `csv_layout` gives: every file exact (count, sum, first and
+ *     last date, currency, pending rows).
+ * Skipped with a notice when the corpus is absent; in CI an absent corpus fails.
+ */
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
+const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
+const present = existsSync(MANIFEST);
+const NOTICE = `CSV corpus conformance skipped: ${MANIFEST} not found.`;
+
+/** Files detection alone reads exactly right; the 3 others ask the (legitimate) date question. */
+const DETECTION_FLOOR = 28;
+
+interface CsvEntry {
+  path: string;
+  expected: {
+    transaction_count: number;
+    amount_sum: string;
+    currency: string | null;
+    first_date: string;
+    last_date: string;
+    pending_rows?: number;
+    excluding_pending?: { transaction_count: number; amount_sum: string };
+  };
+  csv_layout: CsvLayout;
+  features: string[];
+  ambiguities: string[];
+}
+
+const manifest: { files: CsvEntry[] } = present ? JSON.parse(readFileSync(MANIFEST, 'utf8')) : { files: [] };
+const entries = manifest.files.filter((entry) => entry.path.startsWith('csv/'));
+
+if (!present) {
+  if (process.env.CI === 'true') {
+    describe('CSV corpus', () => {
+      it('is present in CI', () => expect.fail(`${NOTICE} CI must run the corpus conformance tests.`));
+    });
+  } else {
+    console.warn(NOTICE);
+  }
+}
+
+const bytesOf = (entry: CsvEntry) => new Uint8Array(readFileSync(path.join(CORPUS, entry.path)));
+
+/** The facts the manifest states, as read from a parse. */
+function factsOf(result: CsvParseResult) {
+  const rows = result.statements[0]!.rows;
+  const dates = rows.map((row) => row.date).sort();
+  const cleared = rows.filter((row) => row.status === 'cleared');
+  return {
+    count: rows.length,
+    sum: sumDecimals(rows.map((row) => row.amount)),
+    first: dates[0],
+    last: dates.at(-1),
+    currency: result.statements[0]!.currency,
+    pending: rows.length - cleared.length,
+    clearedCount: cleared.length,
+    clearedSum: sumDecimals(cleared.map((row) => row.amount)),
+  };
+}
+
+/** Exact equality of two decimals written with different scales ("465000" and "465000.00"). */
+const sameDecimal = (a: string, b: string) =>
+  /^-?0(\.0*)?$/.test(sumDecimals([a, b.startsWith('-') ? b.slice(1) : `-${b}`]));
+
+/** Count, exact sum, dates, and the currency when the file states one (a column, or detection found one). */
+function fullyRight(entry: CsvEntry, result: CsvParseResult): boolean {
+  const facts = factsOf(result);
+  const expected = entry.expected;
+  const stated = entry.csv_layout.currency_column !== undefined || facts.currency !== null;
+  return (
+    result.questions.length === 0 &&
+    !result.issues.some((issue) => issue.severity === 'error') &&
+    facts.count === expected.transaction_count &&
+    sameDecimal(facts.sum, expected.amount_sum) &&
+    facts.first === expected.first_date &&
+    facts.last === expected.last_date &&
+    (!stated || facts.currency === expected.currency)
+  );
+}
+
+describe.skipIf(!present)('CSV corpus (b): with the manifest layout', () => {
+  it('has the 31 CSV files', () => expect(entries).toHaveLength(31));
+
+  it.each(entries.map((entry) => [entry.path, entry] as const))('%s', (_path, entry) => {
+    const bytes = bytesOf(entry);
+    const mapping = mappingFromLayout(entry.csv_layout, decodeText(bytes).text);
+    const result = parseCsv(bytes, mapping);
+    const facts = factsOf(result);
+    const expected = entry.expected;
+    expect(result.questions).toEqual([]);
+    expect(result.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(facts.count).toBe(expected.transaction_count);
+    expect(sameDecimal(facts.sum, expected.amount_sum), `sum ${facts.sum} vs ${expected.amount_sum}`).toBe(
+      true,
+    );
+    expect([facts.first, facts.last]).toEqual([expected.first_date, expected.last_date]);
+    expect(facts.currency).toBe(expected.currency);
+    expect(facts.pending).toBe(expected.pending_rows ?? 0);
+    if (expected.excluding_pending) {
+      expect(facts.clearedCount).toBe(expected.excluding_pending.transaction_count);
+      expect(sameDecimal(facts.clearedSum, expected.excluding_pending.amount_sum)).toBe(true);
+    }
+  });
+});
+
+describe.skipIf(!present)('CSV corpus (a): detection alone', () => {
+  it(`reads at least ${DETECTION_FLOOR} of 31 files exactly right, and the rest once the date question is answered`, () => {
+    const right: string[] = [];
+    const answered: string[] = [];
+    const wrong: string[] = [];
+    for (const entry of entries) {
+      const bytes = bytesOf(entry);
+      const result = parseCsv(bytes);
+      if (fullyRight(entry, result)) {
+        right.push(entry.path);
+        continue;
+      }
+      // An ambiguous date format must be a question whose options include the right answer.
+      const layoutFormat = mappingFromLayout(entry.csv_layout, decodeText(bytes).text).dateFormat!;
+      const question = result.questions[0];
+      if (question?.options.includes(layoutFormat)) {
+        const again = parseCsv(bytes, { dateFormat: layoutFormat as CsvMapping['dateFormat'] });
+        if (fullyRight(entry, again)) {
+          answered.push(entry.path);
+          continue;
+        }
+      }
+      wrong.push(entry.path);
+    }
+    console.log(
+      `CSV detection score: ${right.length}/${entries.length} files exactly right by detection alone; ` +
+        `${answered.length} more after answering the date-format question (${answered.join(', ')}); ` +
+        `wrong: ${wrong.length ? wrong.join(', ') : 'none'}.`,
+    );
+    expect(right.length).toBeGreaterThanOrEqual(DETECTION_FLOOR);
+    expect(wrong).toEqual([]);
+  });
+});

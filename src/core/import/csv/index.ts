@@ -1,0 +1,8 @@
+/** The CSV bank-statement parser: detection, whole-file parsing and streaming. */
+
+export { DATE_FORMATS, parseDateAs } from './date-formats.ts';
+export { type CsvDetection, detectCsvMapping } from './detect.ts';
+export { type CsvParseResult, parseCsv } from './parse.ts';
+export { type CsvRowBatch, type CsvRowReader, createCsvRowReader } from './row-reader.ts';
+export { type CsvStreamBatch, parseCsvStream } from './stream.ts';
+export { type CsvRecord, CsvTokenizer, tokenizeCsv } from './tokenizer.ts';

@@ -1,0 +1,80 @@
+import { daysBetween } from '../calendar/date.ts';
+import { foldText } from '../text/fold.ts';
+
+/** An existing transaction of the account that a new row might repeat. */
+export interface DuplicateCandidate {
+  transactionId: number;
+  date: string;
+  /** Minor units, signed from the account's view. */
+  amount: bigint;
+  text: string;
+}
+
+/** A new row as the duplicate search sees it. */
+export interface DuplicateProbe {
+  index: number;
+  date: string;
+  amount: bigint;
+  text: string;
+}
+
+/** How many days apart a booking date may be from the one already in the ledger. */
+export const LIKELY_DAYS = 4;
+
+/**
+ * Pairs new rows with existing transactions that are likely the same movement entered another way
+ * (by hand, or from another file of the same account): the same amount, a date at most
+ * LIKELY_DAYS apart, and a similar text. Each existing transaction matches at most one row; closer
+ * dates and more similar texts win. Returns row index → transaction id.
+ */
+export function findLikelyDuplicates(
+  probes: readonly DuplicateProbe[],
+  candidates: readonly DuplicateCandidate[],
+): Map<number, number> {
+  const byAmount = new Map<bigint, DuplicateCandidate[]>();
+  for (const candidate of candidates) {
+    const list = byAmount.get(candidate.amount);
+    if (list) list.push(candidate);
+    else byAmount.set(candidate.amount, [candidate]);
+  }
+  const pairs: Array<{ index: number; transactionId: number; score: number }> = [];
+  for (const probe of probes) {
+    const probeTokens = tokens(probe.text);
+    for (const candidate of byAmount.get(probe.amount) ?? []) {
+      const days = Math.abs(daysBetween(probe.date, candidate.date));
+      if (days > LIKELY_DAYS) continue;
+      const similarity = jaccard(probeTokens, tokens(candidate.text));
+      // Same amount on the same day is suspicious on its own; days apart, the text must agree.
+      if (days > 0 && similarity < 0.2) continue;
+      pairs.push({
+        index: probe.index,
+        transactionId: candidate.transactionId,
+        score: similarity - days / (LIKELY_DAYS + 1),
+      });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.index - b.index || a.transactionId - b.transactionId);
+  const matched = new Map<number, number>();
+  const used = new Set<number>();
+  for (const pair of pairs) {
+    if (matched.has(pair.index) || used.has(pair.transactionId)) continue;
+    matched.set(pair.index, pair.transactionId);
+    used.add(pair.transactionId);
+  }
+  return matched;
+}
+
+function tokens(text: string): Set<string> {
+  return new Set(
+    foldText(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((token) => token.length > 1 && !/^\d+$/.test(token)),
+  );
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let common = 0;
+  for (const token of a) if (b.has(token)) common++;
+  return common / (a.size + b.size - common);
+}

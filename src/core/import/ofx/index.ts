@@ -1,0 +1,1 @@
+export { type OfxParseOptions, parseOfx, parseOfxText } from './parse-ofx.ts';

@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { StatementRow } from '../types.ts';
+import { parseQif } from './parse-qif.ts';
+
+/**
+ * Conformance over the real QIF files of `../shared/corpus` (MANIFEST.json) with the documented
+ * default policies: opening-balance records are imported (and marked), investment and memorised
+ * sections are skipped with a warning, lenient dates are read with a warning. Skipped with a notice
+ * when the corpus is absent; in CI an absent corpus fails.
+ */
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
+const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
+const present = existsSync(MANIFEST);
+const NOTICE = `QIF corpus conformance skipped: ${MANIFEST} not found.`;
+
+interface ExpectedAccount {
+  account: string | null;
+  section: string;
+  transaction_count: number;
+  amount_sum: string | null;
+  first_date: string | null;
+  last_date: string | null;
+}
+
+interface QifEntry {
+  path: string;
+  features: string[];
+  ambiguities: string[];
+  expected: {
+    transaction_count: number;
+    amount_sum: string;
+    currency: string | null;
+    first_date: string;
+    last_date: string;
+    split_transactions?: number;
+    accounts?: ExpectedAccount[];
+  };
+}
+
+const manifest: { counts: Record<string, number>; files: QifEntry[] } = present
+  ? JSON.parse(readFileSync(MANIFEST, 'utf8'))
+  : { counts: {}, files: [] };
+const entries = manifest.files.filter((entry) => entry.path.startsWith('qif/'));
+
+if (!present) {
+  if (process.env.CI === 'true') {
+    describe('QIF corpus', () => {
+      it('is present in CI', () => expect.fail(`${NOTICE} CI must run the corpus conformance tests.`));
+    });
+  } else {
+    console.warn(NOTICE);
+  }
+}
+
+/** Exact decimals as bigint units of 10^-12, so `1500` and `1500.00` compare equal and nothing is a float. */
+function units(decimal: string): bigint {
+  const [whole, fraction = ''] = decimal.replace(/^[-+]/, '').split('.');
+  const magnitude = BigInt(whole! + fraction.padEnd(12, '0'));
+  return decimal.startsWith('-') ? -magnitude : magnitude;
+}
+
+function total(rows: readonly StatementRow[]): bigint {
+  return rows.reduce((sum, row) => sum + units(row.amount), 0n);
+}
+
+function dateRange(rows: readonly StatementRow[]): [string | null, string | null] {
+  const dates = rows.map((row) => row.date).sort();
+  return [dates[0] ?? null, dates.at(-1) ?? null];
+}
+
+describe.skipIf(!present)('QIF corpus conformance', () => {
+  it('has every QIF file of the manifest', () => {
+    expect(entries).toHaveLength(manifest.counts.qif ?? 10);
+  });
+
+  it.each(entries.map((entry) => [entry.path, entry] as const))('%s', (file, entry) => {
+    const parsed = parseQif(new Uint8Array(readFileSync(path.join(CORPUS, file))));
+    const { expected } = entry;
+    const rows = parsed.statements.flatMap((statement) => statement.rows);
+    expect(parsed.format).toBe('qif');
+    expect(parsed.questions).toEqual([]);
+    expect(rows).toHaveLength(expected.transaction_count);
+    expect(total(rows)).toBe(units(expected.amount_sum));
+    expect(dateRange(rows)).toEqual([expected.first_date, expected.last_date]);
+    for (const row of rows) expect(row.amount).toMatch(/^-?\d+(\.\d+)?$/);
+    for (const statement of parsed.statements) expect(statement.currency).toBe(expected.currency);
+    expect(parsed.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    if (expected.split_transactions !== undefined) {
+      expect(rows.filter((row) => row.splits.length > 0)).toHaveLength(expected.split_transactions);
+    }
+
+    // Opening-balance records are included (the manifest's default policy) and marked.
+    const openings = rows.filter((row) => row.openingBalance);
+    const documented = entry.features.some((feature) => /opening.balance/i.test(feature));
+    if (documented) expect(openings.length).toBeGreaterThan(0);
+    for (const row of openings) expect(row.payee).toBe('Opening Balance');
+
+    const imported = (expected.accounts ?? []).filter((account) => account.section !== 'invst');
+    const skipped = (expected.accounts ?? []).filter((account) => account.section === 'invst');
+    for (const want of imported) {
+      const statement = parsed.statements.find((candidate) => candidate.accountName === want.account);
+      expect(statement, `account ${want.account}`).toBeDefined();
+      expect(statement!.rows).toHaveLength(want.transaction_count);
+      expect(total(statement!.rows)).toBe(units(want.amount_sum!));
+      expect(dateRange(statement!.rows)).toEqual([want.first_date, want.last_date]);
+    }
+    if (imported.length > 0) expect(parsed.statements).toHaveLength(imported.length);
+    if (skipped.length > 0) {
+      const warnings = parsed.issues.filter(
+        (issue) => issue.code === 'SKIPPED_SECTION' && /!Type:Invst/i.test(issue.message),
+      );
+      expect(warnings).toHaveLength(skipped.length);
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import type { BackupDocument } from '../../../core/export/backup-types.ts';
+import type { Db } from '../../../db/connect.ts';
+import { fromFlag } from '../../../db/values.ts';
+import { idMap, insertAll, insertChunks, mapped, minor } from './restore-rows.ts';
+
+/** Limit budgets with their amounts and alerts. */
+export async function restoreBudgets(
+  trx: Db,
+  bookId: number,
+  doc: BackupDocument,
+  accounts: ReadonlyMap<number, number>,
+  groups: ReadonlyMap<number, number>,
+): Promise<void> {
+  const budgets = idMap(
+    doc.budgets,
+    await insertAll(doc.budgets, (chunk) =>
+      trx
+        .insertInto('budgets')
+        .values(
+          chunk.map((b) => ({
+            book_id: bookId,
+            name: b.name,
+            category_id: mapped(accounts, b.categoryId),
+            group_id: mapped(groups, b.groupId),
+            recurrence: JSON.stringify(b.recurrence),
+            rollover: b.rollover,
+            currency: b.currency,
+            created_at: b.createdAt,
+            updated_at: b.updatedAt,
+          })),
+        )
+        .returning('id')
+        .execute(),
+    ),
+  );
+  const amounts = doc.budgets.flatMap((b) =>
+    b.amounts.map((a) => ({
+      budget_id: budgets.get(b.id)!,
+      from_date: a.from,
+      amount: minor(a.amount, b.currency),
+    })),
+  );
+  await insertChunks(amounts, (chunk) => trx.insertInto('budget_amounts').values(chunk).execute());
+  const notifications = doc.notifications.map((n) => ({
+    book_id: bookId,
+    budget_id: budgets.get(n.budgetId)!,
+    period_start: n.periodStart,
+    period_end: n.periodEnd,
+    threshold: n.threshold,
+    spent: minor(n.spent, n.currency),
+    available: minor(n.available, n.currency),
+    currency: n.currency,
+    created_at: n.createdAt,
+    dismissed_at: n.dismissedAt,
+  }));
+  await insertChunks(notifications, (chunk) => trx.insertInto('notifications').values(chunk).execute());
+}
+
+/** The envelope mode, its assignments and its moves (in the book's base currency). */
+export async function restoreEnvelope(
+  trx: Db,
+  bookId: number,
+  doc: BackupDocument,
+  accounts: ReadonlyMap<number, number>,
+): Promise<void> {
+  const { settings, assignments, moves } = doc.envelope;
+  const base = doc.book.baseCurrency;
+  if (settings) {
+    await trx
+      .insertInto('envelope_settings')
+      .values({
+        book_id: bookId,
+        enabled: fromFlag(settings.enabled),
+        started_month: settings.startedMonth,
+        updated_at: settings.updatedAt,
+      })
+      .execute();
+  }
+  const assignmentRows = assignments.map((a) => ({
+    book_id: bookId,
+    month: a.month,
+    category_id: accounts.get(a.categoryId)!,
+    amount: minor(a.amount, base),
+    updated_at: a.updatedAt,
+  }));
+  await insertChunks(assignmentRows, (chunk) =>
+    trx.insertInto('envelope_assignments').values(chunk).execute(),
+  );
+  const moveRows = moves.map((m) => ({
+    book_id: bookId,
+    month: m.month,
+    from_category_id: accounts.get(m.fromCategoryId)!,
+    to_category_id: accounts.get(m.toCategoryId)!,
+    amount: minor(m.amount, base),
+    created_by: null,
+    created_at: m.createdAt,
+  }));
+  await insertChunks(moveRows, (chunk) => trx.insertInto('envelope_moves').values(chunk).execute());
+}

@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { fail, MonetaError } from '../../../core/errors.ts';
+import { createImportKeyer } from '../../../core/import/import-key.ts';
+import { findLikelyDuplicates } from '../../../core/import/likely-duplicates.ts';
+import { type ImportQuestion, parseStatementFile } from '../../../core/import/parse-file.ts';
+import { type PlannedRow, planRow, type RowClassifier } from '../../../core/import/plan.ts';
+import { plannedPostings } from '../../../core/import/plan-postings.ts';
+import type {
+  CsvMapping,
+  ImportIssue,
+  ParsedFile,
+  Statement,
+  StatementRow,
+} from '../../../core/import/types.ts';
+import { balancePostings, type PostingAccount } from '../../../core/ledger/transaction.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { BookScope } from '../../types.ts';
+import type { AccountRow } from '../accounts/queries.ts';
+import { requireAccount } from '../accounts/service.ts';
+import { type BookPlanContext, loadPlanContext } from './context.ts';
+import { existingImportKeys, loadDuplicateCandidates } from './duplicates.ts';
+import { chooseProfile, type ProfileChoice, requireProfile } from './profiles.ts';
+
+/** What a caller sends: the file and how to read it. */
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  accountId: number;
+  statementAccounts?: ReadonlyArray<{ statement: number; accountId: number }> | undefined;
+  format?: ParsedFile['format'] | undefined;
+  mapping?: Partial<CsvMapping> | undefined;
+  profileId?: number | undefined;
+  qifDateOrder?: 'MDY' | 'DMY' | undefined;
+}
+
+export type Duplicate = { kind: 'exact'; transactionId: null } | { kind: 'likely'; transactionId: number };
+
+/** One row of the file with everything decided about it. */
+export interface PreparedRow {
+  index: number;
+  statement: number;
+  account: AccountRow;
+  planned: PlannedRow;
+  key: string;
+  duplicate: Duplicate | null;
+}
+
+export interface PreparedStatement {
+  index: number;
+  statement: Statement;
+  account: AccountRow;
+  context: BookPlanContext;
+}
+
+/** A parsed, planned and deduplicated file: what the preview shows and the commit writes. */
+export interface PreparedImport {
+  parsed: ParsedFile;
+  sha256: string;
+  mapping: CsvMapping | null;
+  header: string[] | null;
+  questions: ImportQuestion[];
+  profile: ProfileChoice | null;
+  statements: PreparedStatement[];
+  rows: PreparedRow[];
+}
+
+/** Placeholder ids for system accounts that may not exist yet: the preview balances against them. */
+const PREVIEW_SYSTEM = { uncategorisedIncome: -1, uncategorisedExpense: -2, openingBalances: -3 };
+
+function parse(request: ImportRequest, mapping: Partial<CsvMapping> | undefined, currency: string) {
+  return parseStatementFile(request.bytes, {
+    format: request.format,
+    fileName: request.fileName,
+    csv: mapping,
+    qif: { dateOrder: request.qifDateOrder },
+    currency,
+  });
+}
+
+/** Reads the file, applies the profile (CSV), plans every row and finds the duplicates. */
+export async function prepareImport(
+  db: Db,
+  scope: BookScope,
+  request: ImportRequest,
+  classifierFor: (db: Db, bookId: number) => Promise<RowClassifier | null>,
+): Promise<PreparedImport> {
+  const account = await importAccount(db, scope, request.accountId, '/accountId');
+  if (request.profileId !== undefined) await requireProfile(db, scope.bookId, request.profileId, '/profileId');
+  let parsed = parse(request, request.mapping, account.currency);
+  let profile: ProfileChoice | null = null;
+  if (parsed.format === 'csv') {
+    profile = await chooseProfile(db, scope.bookId, account.id, request.profileId, parsed.header ?? null);
+    if (profile) parsed = parse(request, { ...profile.mapping, ...request.mapping }, account.currency);
+  }
+  const classify = await classifierFor(db, scope.bookId);
+  const statements: PreparedStatement[] = [];
+  for (const [index, statement] of parsed.statements.entries()) {
+    const target = request.statementAccounts?.find((s) => s.statement === index);
+    const statementAccount = target
+      ? await importAccount(db, scope, target.accountId, `/statementAccounts/${index}/accountId`)
+      : account;
+    statements.push({
+      index,
+      statement,
+      account: statementAccount,
+      context: await loadPlanContext(db, scope.bookId, statementAccount, classify),
+    });
+  }
+  const rows = planRows(statements);
+  await markDuplicates(db, scope.bookId, rows);
+  return {
+    parsed,
+    sha256: createHash('sha256').update(request.bytes).digest('hex'),
+    mapping: parsed.mapping ?? null,
+    header: parsed.header ?? null,
+    questions: parsed.questions ?? [],
+    profile,
+    statements,
+    rows,
+  };
+}
+
+export async function importAccount(
+  db: Db,
+  scope: BookScope,
+  id: number,
+  field: string,
+): Promise<AccountRow> {
+  let account: AccountRow;
+  try {
+    account = await requireAccount(db, scope.bookId, id);
+  } catch (error) {
+    if (error instanceof MonetaError && error.code === 'NOT_FOUND') {
+      fail('UNKNOWN_ACCOUNT', error.message, [{ field, code: 'UNKNOWN_ACCOUNT', message: error.message }]);
+    }
+    throw error;
+  }
+  const problem =
+    account.type === 'income' || account.type === 'expense'
+      ? 'is a category: import into an account'
+      : account.archived
+        ? 'is archived'
+        : null;
+  if (problem) {
+    const message = `Account ${id} ${problem}.`;
+    fail(problem === 'is archived' ? 'ACCOUNT_ARCHIVED' : 'INVALID_ACCOUNT_KIND', message, [
+      { field, code: problem === 'is archived' ? 'ACCOUNT_ARCHIVED' : 'INVALID_ACCOUNT_KIND', message },
+    ]);
+  }
+  return account;
+}
+
+function planRows(statements: readonly PreparedStatement[]): PreparedRow[] {
+  const rows: PreparedRow[] = [];
+  const keyers = new Map<number, ImportKeyer>();
+  for (const prepared of statements) {
+    const keyer = keyers.get(prepared.account.id) ?? createImportKeyer(prepared.account.id);
+    keyers.set(prepared.account.id, keyer);
+    rows.push(...planChunk(prepared, prepared.statement.rows, keyer, rows.length));
+  }
+  return rows;
+}
+
+export type ImportKeyer = ReturnType<typeof createImportKeyer>;
+
+/** Plans a run of one statement's rows, numbering them from `firstIndex` (a stream plans chunk by chunk). */
+export function planChunk(
+  prepared: PreparedStatement,
+  rows: readonly StatementRow[],
+  keyer: ImportKeyer,
+  firstIndex: number,
+): PreparedRow[] {
+  const { index, statement, account, context } = prepared;
+  const accounts = previewAccounts(context);
+  return rows.map((row, offset) => {
+    const planned = planRow(row, context, statement.currency);
+    checkBalances(planned, account.id, accounts);
+    return {
+      index: firstIndex + offset,
+      statement: index,
+      account,
+      planned,
+      key: keyer(row),
+      duplicate: null,
+    };
+  });
+}
+
+/** The book's accounts plus placeholders for system accounts that may not exist yet. */
+function previewAccounts(context: BookPlanContext): Map<number, PostingAccount> {
+  const accounts = new Map(context.postingAccounts);
+  const currency = context.currency;
+  for (const id of Object.values(PREVIEW_SYSTEM)) accounts.set(id, { id, currency, archived: false });
+  return accounts;
+}
+
+/** Balances the row's postings now, so a row that could not be written shows its problem in the preview. */
+function checkBalances(planned: PlannedRow, accountId: number, accounts: Map<number, PostingAccount>): void {
+  if (planned.issues.length > 0) return;
+  try {
+    balancePostings(plannedPostings(planned, accountId, PREVIEW_SYSTEM), accounts);
+  } catch (error) {
+    if (!(error instanceof MonetaError)) throw error;
+    planned.issues.push(issueOf(error, planned.row.line));
+  }
+}
+
+function issueOf(error: MonetaError, line: number): ImportIssue {
+  const code =
+    error.code === 'AMOUNT_OUT_OF_RANGE' || error.code === 'TOO_MANY_DECIMALS'
+      ? 'INVALID_AMOUNT'
+      : 'MALFORMED_RECORD';
+  return { code, severity: 'error', message: error.fieldErrors[0]?.message ?? error.message, line };
+}
+
+/** Exact duplicates by key; likely ones by amount, date and text among the account's other transactions. */
+export async function markDuplicates(db: Db, bookId: number, rows: PreparedRow[]): Promise<void> {
+  const exact = await existingImportKeys(
+    db,
+    bookId,
+    rows.map((row) => row.key),
+  );
+  for (const row of rows) if (exact.has(row.key)) row.duplicate = { kind: 'exact', transactionId: null };
+  const byAccount = new Map<number, PreparedRow[]>();
+  for (const row of rows) {
+    if (row.duplicate || !row.planned.amount) continue;
+    const list = byAccount.get(row.account.id) ?? [];
+    list.push(row);
+    byAccount.set(row.account.id, list);
+  }
+  for (const [accountId, list] of byAccount) {
+    const dates = list.map((row) => row.planned.row.date).sort();
+    const candidates = await loadDuplicateCandidates(db, bookId, accountId, dates[0]!, dates.at(-1)!, exact);
+    const probes = list.map((row) => ({
+      index: row.index,
+      date: row.planned.row.date,
+      amount: row.planned.amount!.minor,
+      text: `${row.planned.row.payee ?? ''} ${row.planned.row.description}`,
+    }));
+    const byIndex = new Map(list.map((row) => [row.index, row]));
+    for (const [index, transactionId] of findLikelyDuplicates(probes, candidates)) {
+      byIndex.get(index)!.duplicate = { kind: 'likely', transactionId };
+    }
+  }
+}
