@@ -134,7 +134,8 @@ export function planRow(
   }
   if (planned.categoryId === null && row.category) {
     const target = resolveCategoryText(row.category, context);
-    if (target.kind === 'category' && target.categoryId !== null) setCategory(planned, target.categoryId, 'file');
+    if (target.kind === 'category' && target.categoryId !== null)
+      setCategory(planned, target.categoryId, 'file');
   }
   if (planned.categoryId === null && planned.payee) {
     const id = context.payeeDefaults.get(foldText(planned.payee.trim()));

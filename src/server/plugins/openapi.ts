@@ -31,8 +31,15 @@ export async function registerOpenApi(app: App): Promise<void> {
         { name: 'tags', description: 'Tags' },
         { name: 'transactions', description: 'Double-entry transactions with splits and transfers' },
         { name: 'reports', description: 'Aggregates over the ledger, computed in SQL' },
-        { name: 'imports', description: 'Bank files in (CSV, OFX/QFX/QBO, QIF, CAMT.053): preview, commit, undo; saved CSV profiles' },
-        { name: 'rules', description: 'Rules that categorise and rename, and category suggestions learned from the book' },
+        {
+          name: 'imports',
+          description:
+            'Bank files in (CSV, OFX/QFX/QBO, QIF, CAMT.053): preview, commit, undo; saved CSV profiles',
+        },
+        {
+          name: 'rules',
+          description: 'Rules that categorise and rename, and category suggestions learned from the book',
+        },
         { name: 'export', description: 'CSV and hledger journal exports, full JSON backup and restore' },
         { name: 'system', description: 'Health' },
       ],

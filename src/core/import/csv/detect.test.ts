@@ -171,8 +171,16 @@ describe('detectCsvMapping: columns by header name', () => {
 
   it('reads "Valuta" as a currency in Dutch files and as a value date in German ones', () => {
     const dutch = lines('Datum;Naam;Valuta;Bedrag', '01-02-2024;Jan;EUR;-1,00', '02-02-2024;Piet;EUR;2,00');
-    expect(detectCsvMapping(dutch).mapping).toMatchObject({ currencyColumn: 2, valueDateColumn: null, payeeColumn: 1 });
-    const german = lines('Datum;Valuta;Text;Betrag', '01.02.2024;02.02.2024;x;-1,00', '02.02.2024;03.02.2024;y;2,00');
+    expect(detectCsvMapping(dutch).mapping).toMatchObject({
+      currencyColumn: 2,
+      valueDateColumn: null,
+      payeeColumn: 1,
+    });
+    const german = lines(
+      'Datum;Valuta;Text;Betrag',
+      '01.02.2024;02.02.2024;x;-1,00',
+      '02.02.2024;03.02.2024;y;2,00',
+    );
     expect(detectCsvMapping(german).mapping).toMatchObject({ currencyColumn: null, valueDateColumn: 1 });
   });
 

@@ -85,7 +85,8 @@ export async function prepareImport(
   classifierFor: (db: Db, bookId: number) => Promise<RowClassifier | null>,
 ): Promise<PreparedImport> {
   const account = await importAccount(db, scope, request.accountId, '/accountId');
-  if (request.profileId !== undefined) await requireProfile(db, scope.bookId, request.profileId, '/profileId');
+  if (request.profileId !== undefined)
+    await requireProfile(db, scope.bookId, request.profileId, '/profileId');
   let parsed = parse(request, request.mapping, account.currency);
   let profile: ProfileChoice | null = null;
   if (parsed.format === 'csv') {
