@@ -5,6 +5,7 @@ import * as check from './commands/check.ts';
 import * as createadmin from './commands/createadmin.ts';
 import * as demo from './commands/demo.ts';
 import * as exportCommand from './commands/export.ts';
+import * as importCommand from './commands/import.ts';
 import * as migrate from './commands/migrate.ts';
 import * as restore from './commands/restore.ts';
 import * as serve from './commands/serve.ts';
@@ -22,6 +23,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve,
   demo,
   check,
+  import: importCommand,
   export: exportCommand,
   backup,
   restore,

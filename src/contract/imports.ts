@@ -69,6 +69,7 @@ export const CsvMapping = Type.Object(
     descriptionColumns: Type.Array(Column, { maxItems: 20 }),
     currencyColumn: Nullable(Column),
     referenceColumn: Nullable(Column),
+    balanceColumn: Nullable(Column),
     statusColumn: Nullable(Column),
     pendingValues: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }),
     currency: Nullable(Type.String({ pattern: '^[A-Z]{3}$' })),
@@ -191,7 +192,15 @@ const PreviewRow = Type.Object({
   notes: Nullable(Type.String()),
   matchedRuleIds: Type.Array(Id),
   suggestions: Type.Array(Type.Object({ categoryId: Id, name: Type.String(), confidence: Type.Number() })),
-  duplicate: Nullable(Type.Object({ kind: Enum(['exact', 'likely'] as const), transactionId: Nullable(Id) })),
+  duplicate: Nullable(
+    Type.Object({
+      kind: Enum(['exact', 'likely', 'transfer'] as const, {
+        description:
+          '`exact`: already in the book; `likely`: looks like transaction `transactionId`; `transfer`: the other half of a transfer already in this file.',
+      }),
+      transactionId: Nullable(Id),
+    }),
+  ),
   issues: Type.Array(Issue),
   action: Enum(['import', 'skip'] as const, {
     description: '`skip`: a duplicate, a row with errors, or a row the request excluded.',
@@ -216,6 +225,7 @@ export const ImportPreview = Type.Object({
     rows: Type.Integer(),
     toImport: Type.Integer(),
     exactDuplicates: Type.Integer(),
+    transferHalves: Type.Integer(),
     likelyDuplicates: Type.Integer(),
     errors: Type.Integer(),
   }),

@@ -60,6 +60,7 @@ describeEachDatabase('importing bank files', (ctx) => {
       rows: 4,
       toImport: 4,
       exactDuplicates: 0,
+      transferHalves: 0,
       likelyDuplicates: 0,
       errors: 0,
     });

@@ -434,3 +434,36 @@ describeEachDatabase('rules API', (ctx) => {
     for (const rule of [gone, foreign]) await client.delete(`${base}/rules/${rule.id}`);
   });
 });
+
+describeEachDatabase('rules after a category merge', (ctx) => {
+  it('name the category merged into, in set-category actions and split parts', async () => {
+    const app = await testApp(ctx.database);
+    const { client, base } = await signUpWithBook(app);
+    const category = async (name: string) =>
+      (await client.post(`${base}/categories`, { name, kind: 'expense' })).body.id as number;
+    const [food, groceries, fun] = [
+      await category('Food'),
+      await category('Groceries'),
+      await category('Fun'),
+    ];
+    const rule = await client.post(`${base}/rules`, {
+      name: 'Market',
+      conditions: [{ field: 'payee', operator: 'contains', value: 'market' }],
+      actions: [
+        { type: 'setCategory', categoryId: groceries },
+        {
+          type: 'split',
+          parts: [
+            { categoryId: groceries, amount: null, percent: '50' },
+            { categoryId: fun, amount: null, percent: null },
+          ],
+        },
+      ],
+    });
+    expect(rule.status).toBe(201);
+    expect((await client.delete(`${base}/categories/${groceries}?moveTo=${food}`)).status).toBe(204);
+    const after = (await client.get(`${base}/rules/${rule.body.id}`)).body;
+    expect(after.actions[0]).toEqual({ type: 'setCategory', categoryId: food });
+    expect(after.actions[1].parts.map((p: any) => p.categoryId)).toEqual([food, fun]);
+  });
+});

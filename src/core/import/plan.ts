@@ -89,7 +89,7 @@ export function planRow(
   statementCurrency: string | null,
 ): PlannedRow {
   const issues: ImportIssue[] = [];
-  const currency = row.currency ?? statementCurrency;
+  const currency = currentCode(row.currency ?? statementCurrency);
   if (currency && currency !== context.currency) {
     issues.push(
       rowIssue(row, 'INVALID_AMOUNT', `The row is in ${currency}; the account holds ${context.currency}.`),
@@ -147,6 +147,17 @@ export function planRow(
   }
   planned.legs = planLegs(planned, amount, context, ruleSplit);
   return planned;
+}
+
+/**
+ * Codes banks still write for currencies ISO 4217 has replaced by the same money under a new code
+ * (Russian banks' RUR for the rouble, redenominated to RUB in 1998 at 1000:1, but kept by card
+ * statements for today's roubles).
+ */
+const RENAMED_CURRENCIES: Readonly<Record<string, string>> = { RUR: 'RUB' };
+
+function currentCode(code: string | null): string | null {
+  return code === null ? null : (RENAMED_CURRENCIES[code] ?? code);
 }
 
 function setCategory(planned: PlannedRow, categoryId: number, source: CategorySource): void {

@@ -170,6 +170,11 @@ export interface CsvMapping {
   currencyColumn: number | null;
   /** The file's id of a row, when a column carries one. */
   referenceColumn: number | null;
+  /**
+   * A running balance ("Saldo", "Balance"), or null: read into the statement's closing balance (the
+   * latest row's) and opening balance, never into the rows' amounts.
+   */
+  balanceColumn: number | null;
   /** A column whose value marks pending rows, with the values that mean pending. */
   statusColumn: number | null;
   pendingValues: string[];

@@ -36,6 +36,8 @@ export interface ColumnGuess {
   referenceColumn: number | null;
   statusColumn: number | null;
   pendingValues: string[];
+  /** A column of amounts named as a running balance ("Saldo", "Kontostand", "Running Balance"). */
+  balanceColumn: number | null;
   /** A currency the amount's header names (`Bedrag (EUR)`). */
   currency: string | null;
   /** Whether date and amount were found by name (detection is then more certain). */
@@ -88,6 +90,8 @@ export function guessColumns(
   const amount = guessAmount(profiles, names, used, balance, named, scoreOf);
   if (amount?.kind === 'sign-column') amount.debitValues = debitValuesOf(rows, amount.signColumn);
   const amountColumn = amount ? (amount.kind === 'debit-credit' ? amount.creditColumn : amount.column) : null;
+  // Never one of the amount's columns: those are taken (and a balance-named column is never an amount).
+  const balanceColumn = take(named('balance', (p) => balance.has(p.index) && isAmountColumn(p, 0.5))[0]);
 
   const payeeColumn = take(named('payee', (p) => p.nonEmpty > 0 && share(p, p.textual) >= 0.3)[0]);
 
@@ -145,6 +149,7 @@ export function guessColumns(
     referenceColumn,
     statusColumn,
     pendingValues,
+    balanceColumn,
     currency: currencyOfHeader(amountHeader),
     named:
       namedDate !== undefined &&

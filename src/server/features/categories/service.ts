@@ -14,6 +14,7 @@ import {
 import { CATEGORY_TYPES, deleteAccount, insertAccount, updateAccount } from '../accounts/service.ts';
 import { type CategoryKind, hiddenGroupIds } from '../category-groups/queries.ts';
 import { requireGroupOfKind } from '../category-groups/service.ts';
+import { reassignRuleCategories } from '../rules/queries.ts';
 import { reassignPayeeDefaults, reassignPostings } from './queries.ts';
 
 /** A category is an income or expense account; its `type` is its kind. */
@@ -145,6 +146,7 @@ export async function mergeCategory(
     const moved = await reassignPostings(trx, id, intoId);
     await adjustBalances(trx, new Map([[intoId, moved]]), now);
     await reassignPayeeDefaults(trx, id, intoId, now);
+    await reassignRuleCategories(trx, scope.bookId, id, intoId, now);
     await deleteAccount(trx, scope, id, false, now);
     return requireCategory(trx, scope.bookId, intoId);
   });

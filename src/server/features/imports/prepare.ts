@@ -33,7 +33,15 @@ export interface ImportRequest {
   qifDateOrder?: 'MDY' | 'DMY' | undefined;
 }
 
-export type Duplicate = { kind: 'exact'; transactionId: null } | { kind: 'likely'; transactionId: number };
+/**
+ * Why a row is not new: `exact`, the book already has it (same file id or content); `likely`, a
+ * transaction of the account looks the same; `transfer`, it is the second half of a transfer
+ * between two statements of this very file (a QIF file lists a transfer in both accounts).
+ */
+export type Duplicate =
+  | { kind: 'exact'; transactionId: null }
+  | { kind: 'likely'; transactionId: number }
+  | { kind: 'transfer'; transactionId: null };
 
 /** One row of the file with everything decided about it. */
 export interface PreparedRow {
@@ -108,6 +116,7 @@ export async function prepareImport(
     });
   }
   const rows = planRows(statements);
+  pairTransferHalves(rows);
   await markDuplicates(db, scope.bookId, rows);
   return {
     parsed,
@@ -214,6 +223,29 @@ function issueOf(error: MonetaError, line: number): ImportIssue {
   return { code, severity: 'error', message: error.fieldErrors[0]?.message ?? error.message, line };
 }
 
+/**
+ * A transfer between two accounts of one file appears in both statements; the first half is
+ * booked (both accounts move), the matching half (the other way, same day and amount) is skipped.
+ */
+function pairTransferHalves(rows: readonly PreparedRow[]): void {
+  const waiting = new Map<string, number>();
+  const key = (from: number, to: number, date: string, minor: bigint) => `${from}>${to}:${date}:${minor}`;
+  for (const row of rows) {
+    const { legs, amount, row: source } = row.planned;
+    const leg = legs.length === 1 ? legs[0]!.target : null;
+    if (!amount || leg?.kind !== 'transfer') continue;
+    const mirror = key(leg.accountId, row.account.id, source.date, -amount.minor);
+    const open = waiting.get(mirror) ?? 0;
+    if (open > 0) {
+      waiting.set(mirror, open - 1);
+      row.duplicate = { kind: 'transfer', transactionId: null };
+      continue;
+    }
+    const own = key(row.account.id, leg.accountId, source.date, amount.minor);
+    waiting.set(own, (waiting.get(own) ?? 0) + 1);
+  }
+}
+
 /** Exact duplicates by key; likely ones by amount, date and text among the account's other transactions. */
 export async function markDuplicates(db: Db, bookId: number, rows: PreparedRow[]): Promise<void> {
   const exact = await existingImportKeys(
@@ -221,7 +253,9 @@ export async function markDuplicates(db: Db, bookId: number, rows: PreparedRow[]
     bookId,
     rows.map((row) => row.key),
   );
-  for (const row of rows) if (exact.has(row.key)) row.duplicate = { kind: 'exact', transactionId: null };
+  for (const row of rows) {
+    if (!row.duplicate && exact.has(row.key)) row.duplicate = { kind: 'exact', transactionId: null };
+  }
   const byAccount = new Map<number, PreparedRow[]>();
   for (const row of rows) {
     if (row.duplicate || !row.planned.amount) continue;

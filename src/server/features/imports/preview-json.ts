@@ -16,7 +16,7 @@ export const NO_CHOICES: RowChoices = { exclude: new Set(), include: new Set(), 
 export function willImport(row: PreparedRow, choices: RowChoices): boolean {
   if (choices.exclude.has(row.index)) return false;
   if (row.planned.issues.some((issue) => issue.severity === 'error') || !row.planned.amount) return false;
-  if (row.duplicate?.kind === 'exact') return false;
+  if (row.duplicate?.kind === 'exact' || row.duplicate?.kind === 'transfer') return false;
   if (row.duplicate?.kind === 'likely') return choices.include.has(row.index);
   return true;
 }
@@ -74,6 +74,7 @@ export function previewJson(
       rows: rows.length,
       toImport: rows.filter((row) => row.action === 'import').length,
       exactDuplicates: rows.filter((row) => row.duplicate?.kind === 'exact').length,
+      transferHalves: rows.filter((row) => row.duplicate?.kind === 'transfer').length,
       likelyDuplicates: rows.filter((row) => row.duplicate?.kind === 'likely').length,
       errors: rows.filter((row) => row.issues.some((issue) => issue.severity === 'error')).length,
     },

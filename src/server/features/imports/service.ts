@@ -176,8 +176,9 @@ export async function writeRows(
     if (!system) {
       system = await systemIds(db, scope, context.currency, now);
       systems.set(context.currency, system);
-      for (const id of Object.values(system))
-        context.postingAccounts.set(id, { id, currency: context.currency, archived: false });
+    }
+    for (const id of Object.values(system)) {
+      context.postingAccounts.set(id, { id, currency: context.currency, archived: false });
     }
     const planned = withChosenCategory(row, choices);
     try {

@@ -1,13 +1,20 @@
 import type { ImportBatchJson } from '../../../contract/imports.ts';
 import { fail } from '../../../core/errors.ts';
 import { createImportKeyer } from '../../../core/import/import-key.ts';
-import type { Statement, StatementFormat, StatementRow } from '../../../core/import/types.ts';
+import type {
+  CsvMapping,
+  ImportIssue,
+  Statement,
+  StatementFormat,
+  StatementRow,
+} from '../../../core/import/types.ts';
 import type { Db } from '../../../db/connect.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
 import { loadPlanContext } from './context.ts';
 import { importAccount, markDuplicates, type PreparedRow, planChunk } from './prepare.ts';
 import { NO_CHOICES, willImport } from './preview-json.ts';
+import { type ProfileChoice, rememberMapping } from './profiles.ts';
 import { batchJson, type ClassifierSource, writeRows } from './service.ts';
 
 /** How far a streamed import has got, for a progress bar. */
@@ -23,7 +30,9 @@ export interface StreamedImport {
   accountId: number;
   /** The statement's facts known before the rows (currency); its rows come through `chunks`. */
   statement: Omit<Statement, 'rows'>;
-  chunks: AsyncIterable<StatementRow[]>;
+  chunks: AsyncIterable<{ rows: StatementRow[]; issues: ImportIssue[] }>;
+  /** A CSV mapping to remember for the account, as an API import does. */
+  remember?: { mapping: CsvMapping; header: string[] | null; profile: ProfileChoice | null } | undefined;
   /** Called once the whole file has been read: its SHA-256. */
   sha256: () => string;
   dryRun: boolean;
@@ -68,7 +77,8 @@ export async function importStream(
       const keyer = createImportKeyer(account.id);
       const progress: StreamProgress = { rows: 0, imported: 0, skipped: 0 };
       for await (const chunk of input.chunks) {
-        const rows = planChunk(prepared, chunk, keyer, progress.rows);
+        refuseFileErrors(chunk.issues);
+        const rows = planChunk(prepared, chunk.rows, keyer, progress.rows);
         refuseErrors(rows);
         await markDuplicates(trx, scope.bookId, rows);
         const chosen = rows.filter((row) => willImport(row, NO_CHOICES));
@@ -88,6 +98,10 @@ export async function importStream(
         .where('id', '=', batch.id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (input.remember) {
+        const { mapping, header, profile } = input.remember;
+        await rememberMapping(trx, scope.bookId, account, profile, undefined, mapping, header, now);
+      }
       result = { ...batchJson(row), dryRun: input.dryRun };
       if (input.dryRun) throw rollback;
     });
@@ -95,6 +109,17 @@ export async function importStream(
     if (error !== rollback) throw error;
   }
   return result!;
+}
+
+function refuseFileErrors(issues: readonly ImportIssue[]): void {
+  const error = issues.find((issue) => issue.severity === 'error');
+  if (error)
+    fail(
+      'UNREADABLE_FILE',
+      error.line === null || /^Line \d/.test(error.message)
+        ? error.message
+        : `Line ${error.line}: ${error.message}`,
+    );
 }
 
 function refuseErrors(rows: readonly PreparedRow[]): void {

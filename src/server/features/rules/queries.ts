@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { reassignCategory } from '../../../core/rules/reassign.ts';
 import type { Rule, RuleAction, RuleCondition } from '../../../core/rules/types.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { RuleTable } from '../../../db/schema-import.ts';
@@ -87,4 +88,24 @@ export async function loadReferences(db: Db, bookId: number): Promise<BookRefere
   }
   for (const tag of tags) references.tags.add(tag.id);
   return references;
+}
+
+/** After a category merge: the book's rules that named the merged category name the target instead. */
+export async function reassignRuleCategories(
+  db: Db,
+  bookId: number,
+  fromId: number,
+  toId: number,
+  now: string,
+): Promise<void> {
+  for (const row of await listRules(db, bookId)) {
+    const actions = reassignCategory(JSON.parse(row.actions) as RuleAction[], fromId, toId);
+    if (actions) {
+      await db
+        .updateTable('rules')
+        .set({ actions: JSON.stringify(actions), updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
+    }
+  }
 }
