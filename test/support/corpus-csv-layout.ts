@@ -3,7 +3,7 @@ import type { CsvEncoding, CsvMapping, DateFormat } from '../../src/core/import/
 /**
  * The corpus manifest's `csv_layout` of a CSV file (1-based columns, strftime date formats), as a
  * CSV mapping for `parseCsv`. Only what the layout states is set; the rest (payee and description
- * columns) is left to detection, since the manifest's facts do not depend on it.
+ * columns, and the balance column when the layout names none) is left to detection.
  */
 export interface CsvLayout {
   encoding: string;
@@ -22,6 +22,8 @@ export interface CsvLayout {
   currency_column?: number;
   currency?: string | null;
   status_column?: number;
+  /** A running balance column, when the layout names one. */
+  balance_column?: number;
   pending_when?: string[];
   other_date_column?: number;
   other_date_meaning?: string;
@@ -109,5 +111,6 @@ export function mappingFromLayout(layout: CsvLayout, text: string): Partial<CsvM
     currency: layout.currency ?? null,
     statusColumn: layout.status_column === undefined ? null : layout.status_column - 1,
     pendingValues: layout.pending_when ?? [],
+    ...(layout.balance_column !== undefined && { balanceColumn: layout.balance_column - 1 }),
   };
 }

@@ -5,11 +5,18 @@ import { parseArgs } from 'node:util';
 import { detectCsvMapping } from '../../core/import/csv/detect.ts';
 import { parseCsvStream } from '../../core/import/csv/stream.ts';
 import { detectFormat } from '../../core/import/detect.ts';
-import type { CsvMapping, DateFormat, StatementFormat } from '../../core/import/types.ts';
+import type { CsvMapping, DateFormat, StatementBalance, StatementFormat } from '../../core/import/types.ts';
+import { type CurrencyCode, formatMoney, money } from '../../core/money/index.ts';
 import type { Db } from '../../db/connect.ts';
+import { toMinor } from '../../db/values.ts';
 import { now } from '../../server/clock.ts';
 import { classifierFor } from '../../server/features/imports/classifier.ts';
-import { chooseProfile, listProfiles, type ProfileChoice } from '../../server/features/imports/profiles.ts';
+import {
+  choice,
+  chooseProfile,
+  listProfiles,
+  type ProfileChoice,
+} from '../../server/features/imports/profiles.ts';
 import { commitImport, previewImport } from '../../server/features/imports/service.ts';
 import { importStream } from '../../server/features/imports/stream.ts';
 import { commandAccountId, commandBookScope } from '../book-scope.ts';
@@ -140,7 +147,7 @@ async function namedProfile(db: Db, bookId: number, profile: string): Promise<Pr
   const rows = await listProfiles(db, bookId);
   const row = rows.find((p) => String(p.id) === profile || p.name_key === profile.trim().toLowerCase());
   if (!row) throw new Error(`Book ${bookId} has no import profile '${profile}'.`);
-  return { id: row.id, name: row.name, mapping: JSON.parse(row.mapping) as CsvMapping };
+  return choice(row);
 }
 
 interface CsvImport {
@@ -183,9 +190,11 @@ async function importCsv(io: Io, job: CsvImport): Promise<number> {
       yield chunk as Buffer;
     }
   }
+  let closing: StatementBalance | null = null;
   async function* batches() {
     for await (const batch of parseCsvStream(bytes(), detection.mapping, { columns: detection.columns })) {
       bar.update(batch.bytesRead);
+      closing = batch.closingBalance ?? closing;
       yield batch;
     }
   }
@@ -220,5 +229,21 @@ async function importCsv(io: Io, job: CsvImport): Promise<number> {
       ? `Dry run: ${total} rows read, ${batch.transactionCount} would be imported, ${batch.skippedCount} skipped. Nothing was written.`
       : `Imported ${batch.transactionCount} transactions from ${job.fileName} as import ${batch.id} (${batch.skippedCount} skipped).`,
   );
+  const stated = closing as StatementBalance | null;
+  if (stated && !job.dryRun) {
+    const balance = await accountBalance(job.db, job.accountId);
+    io.out(
+      `The file's closing balance: ${stated.amount} on ${stated.date ?? 'its last day'}; the account's balance now: ${balance}.`,
+    );
+  }
   return 0;
+}
+
+async function accountBalance(db: Db, accountId: number): Promise<string> {
+  const row = await db
+    .selectFrom('accounts')
+    .select(['balance', 'currency'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return formatMoney(money(toMinor(row.balance), row.currency as CurrencyCode));
 }

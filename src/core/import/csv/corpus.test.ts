@@ -13,7 +13,7 @@ import { type CsvParseResult, parseCsv } from './parse.ts';
  * (a) detection alone, as a user gets it without touching the mapping: scored, and the score may
  *     not drop; files whose dates are ambiguous must ask, and be right once the question is answered;
  * (b) with the mapping the manifest's `csv_layout` gives: every file exact (count, sum, first and
- *     last date, currency, pending rows).
+ *     last date, currency, pending rows, and the closing balance of the files that state one).
  * Skipped with a notice when the corpus is absent; in CI an absent corpus fails.
  */
 
@@ -36,6 +36,8 @@ interface CsvEntry {
     last_date: string;
     pending_rows?: number;
     excluding_pending?: { transaction_count: number; amount_sum: string };
+    /** The running balance after the latest row, for files with a balance column that chains. */
+    closing_balance?: string;
   };
   csv_layout: CsvLayout;
   features: string[];
@@ -71,6 +73,7 @@ function factsOf(result: CsvParseResult) {
     pending: rows.length - cleared.length,
     clearedCount: cleared.length,
     clearedSum: sumDecimals(cleared.map((row) => row.amount)),
+    closing: result.statements[0]!.closingBalance,
   };
 }
 
@@ -78,7 +81,19 @@ function factsOf(result: CsvParseResult) {
 const sameDecimal = (a: string, b: string) =>
   /^-?0(\.0*)?$/.test(sumDecimals([a, b.startsWith('-') ? b.slice(1) : `-${b}`]));
 
-/** Count, exact sum, dates, and the currency when the file states one (a column, or detection found one). */
+/** The closing balance the manifest states (as of the latest row's date), or none when it states none. */
+function closingRight(entry: CsvEntry, closing: ReturnType<typeof factsOf>['closing']): boolean {
+  const expected = entry.expected.closing_balance;
+  if (expected === undefined) return true;
+  return (
+    closing !== null && sameDecimal(closing.amount, expected) && closing.date === entry.expected.last_date
+  );
+}
+
+/**
+ * Count, exact sum, dates, the currency when the file states one (a column, or detection found one),
+ * and the closing balance when the manifest states one.
+ */
 function fullyRight(entry: CsvEntry, result: CsvParseResult): boolean {
   const facts = factsOf(result);
   const expected = entry.expected;
@@ -90,7 +105,8 @@ function fullyRight(entry: CsvEntry, result: CsvParseResult): boolean {
     sameDecimal(facts.sum, expected.amount_sum) &&
     facts.first === expected.first_date &&
     facts.last === expected.last_date &&
-    (!stated || facts.currency === expected.currency)
+    (!stated || facts.currency === expected.currency) &&
+    closingRight(entry, facts.closing)
   );
 }
 
@@ -116,6 +132,17 @@ describe.skipIf(!present)('CSV corpus (b): with the manifest layout', () => {
       expect(facts.clearedCount).toBe(expected.excluding_pending.transaction_count);
       expect(sameDecimal(facts.clearedSum, expected.excluding_pending.amount_sum)).toBe(true);
     }
+    if (expected.closing_balance !== undefined) {
+      expect(facts.closing?.date).toBe(expected.last_date);
+      expect(
+        sameDecimal(facts.closing!.amount, expected.closing_balance),
+        `closing ${facts.closing!.amount} vs ${expected.closing_balance}`,
+      ).toBe(true);
+    }
+  });
+
+  it('states a closing balance for 5 files', () => {
+    expect(entries.filter((entry) => entry.expected.closing_balance !== undefined)).toHaveLength(5);
   });
 });
 

@@ -1,11 +1,13 @@
 import { fail } from '../../errors.ts';
-import { guessSeparators } from '../amount-text.ts';
+import { type AmountSeparators, guessSeparators, parseAmountText } from '../amount-text.ts';
 import { type DecodedText, decodeText, hasUtf16Bom, looksBinary } from '../text-decode.ts';
 import type { CsvAmountMapping, CsvEncoding, CsvMapping, DateFormatQuestion } from '../types.ts';
 import { cleanCell } from './column-profile.ts';
 import { guessColumns } from './columns.ts';
 import { currencyOfAmountCells, isKnownCurrency } from './currency-cell.ts';
 import { type DateFormatVerdict, looksLikeDate, resolveDateFormat } from './date-formats.ts';
+import { createCsvRowReader } from './row-reader.ts';
+import { chainsAsBalance } from './running-balance.ts';
 import {
   type Delimiter,
   detectDelimiter,
@@ -181,10 +183,19 @@ export function detectInRecords(
     referenceColumn: guess.referenceColumn,
     statusColumn: guess.statusColumn,
     pendingValues: guess.pendingValues,
+    balanceColumn: null,
     currency:
       guess.currency ?? preambleCurrency(records, header ?? first) ?? currencyOfAmountCells(amountCells),
     ...definedFields(given),
   };
+  if (given.balanceColumn === undefined) {
+    mapping.balanceColumn = balanceColumnOf(
+      mapping,
+      guess.balanceColumn,
+      dated.slice(0, SAMPLE_ROWS),
+      columns,
+    );
+  }
   return {
     mapping,
     questions,
@@ -237,6 +248,52 @@ function amountCellsOf(records: readonly CsvRecord[], amount: CsvAmountMapping):
     }
   }
   return cells;
+}
+
+/**
+ * The running balance: the column named as one (unless the amount is read from it), else, for files
+ * without a header or with names we do not know, a column of amounts that the rows' amounts chain
+ * (ASN Bank's headerless export). Every other column the mapping reads is left alone.
+ */
+function balanceColumnOf(
+  mapping: CsvMapping,
+  named: number | null,
+  records: readonly CsvRecord[],
+  columns: number,
+): number | null {
+  const amount = mapping.amount;
+  const amountColumns =
+    amount.kind === 'debit-credit'
+      ? [amount.debitColumn, amount.creditColumn]
+      : amount.kind === 'sign-column'
+        ? [amount.column, amount.signColumn]
+        : [amount.column];
+  const used = new Set<number | null>([
+    ...amountColumns,
+    mapping.dateColumn,
+    mapping.valueDateColumn,
+    mapping.payeeColumn,
+    ...mapping.descriptionColumns,
+    mapping.currencyColumn,
+    mapping.referenceColumn,
+    mapping.statusColumn,
+  ]);
+  if (named !== null) return used.has(named) ? null : named;
+  const last = records.at(-1);
+  if (!last) return null;
+  const reader = createCsvRowReader({ ...mapping, balanceColumn: null, footerLines: 0 }, { columns });
+  const rows = [...reader.read(records).rows, ...reader.end(recordEndLine(last)).rows];
+  const fields = new Map(records.map((record) => [record.line, record.fields]));
+  const separators: AmountSeparators = mapping;
+  for (let column = 0; column < columns; column++) {
+    if (used.has(column)) continue;
+    const points = rows.map((row) => {
+      const cell = cleanCell(fields.get(row.line)?.[column] ?? '');
+      return { amount: row.amount, balance: cell === '' ? null : parseAmountText(cell, separators) };
+    });
+    if (chainsAsBalance(points)) return column;
+  }
+  return null;
 }
 
 /** A currency code standing alone in the lines before the table (`: EUR`, `Saldo;150,00;EUR`). */

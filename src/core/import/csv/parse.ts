@@ -3,6 +3,7 @@ import type { CsvMapping, DateFormatQuestion, ImportIssue, ParsedFile, Statement
 import { looksLikeDate, resolveDateFormat } from './date-formats.ts';
 import { type CsvDetection, checkReadable, dateQuestion, detectInRecords, prepare } from './detect.ts';
 import { createCsvRowReader } from './row-reader.ts';
+import { NO_BALANCES, type RunningBalances } from './running-balance.ts';
 import { headRecords } from './table.ts';
 import { type CsvRecord, CsvTokenizer, recordEndLine } from './tokenizer.ts';
 
@@ -35,7 +36,8 @@ const SLICE_CHARS = 1024 * 1024;
  * Detection looks at the first MiB (every date of the file when that leaves the date format open);
  * the rows are then read slice by slice through the same reader `parseCsvStream` uses, so records
  * do not pile up in memory beside the rows. `options.currency` (the account's) is the statement's
- * currency when neither the mapping nor the rows state one.
+ * currency when neither the mapping nor the rows state one. A balance column gives the statement's
+ * closing balance (the latest row's) and opening balance (see `running-balance.ts`).
  */
 export function parseCsv(
   bytes: Uint8Array,
@@ -54,6 +56,7 @@ export function parseCsv(
 
   let rows: StatementRow[] = [];
   let issues: ImportIssue[];
+  let balances: RunningBalances = NO_BALANCES;
   if (questions.length > 0) {
     issues = questions.map((question) => ({
       code: question.code,
@@ -63,7 +66,7 @@ export function parseCsv(
     }));
   } else {
     const read = readRows(text, mapping, detection.columns);
-    ({ rows, issues } = read);
+    ({ rows, issues, balances } = read);
     if (given.footerLines === undefined) mapping = { ...mapping, footerLines: read.footerLines };
   }
   return {
@@ -76,8 +79,8 @@ export function parseCsv(
         accountName: null,
         currency: mapping.currency ?? sharedCurrency(rows) ?? options.currency ?? null,
         rows,
-        openingBalance: null,
-        closingBalance: null,
+        openingBalance: balances.openingBalance,
+        closingBalance: balances.closingBalance,
         availableBalance: null,
       },
     ],
@@ -89,7 +92,7 @@ export function parseCsv(
   };
 }
 
-/** Every record of the text in slices, through one reader; and the footer the reader found. */
+/** Every record of the text in slices, through one reader; the footer and balances the reader found. */
 function readRows(text: string, mapping: CsvMapping, columns: number) {
   const tokenizer = new CsvTokenizer(mapping.delimiter);
   const reader = createCsvRowReader(mapping, { columns });
@@ -112,7 +115,12 @@ function readRows(text: string, mapping: CsvMapping, columns: number) {
   rows.push(...rest.rows);
   issues.push(...rest.issues);
   const last = reader.lastDated;
-  return { rows, issues, footerLines: last ? Math.max(0, tokenizer.lines - recordEndLine(last)) : 0 };
+  return {
+    rows,
+    issues,
+    footerLines: last ? Math.max(0, tokenizer.lines - recordEndLine(last)) : 0,
+    balances: reader.balances(),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { cleanCell } from './column-profile.ts';
 import { currencyOfCell } from './currency-cell.ts';
 import { looksLikeDate, parseDateAs } from './date-formats.ts';
 import { normalizeHeader, signWordOf } from './header-names.ts';
+import { createBalanceTracker, NO_BALANCES, type RunningBalances } from './running-balance.ts';
 import type { CsvRecord } from './tokenizer.ts';
 
 /** Rows and issues that are final: later records cannot change them. */
@@ -25,6 +26,8 @@ export interface CsvRowReader {
   readonly header: string[] | null;
   /** The last record read whose date cell is meant as a date: where the footer starts after. */
   readonly lastDated: CsvRecord | null;
+  /** The opening and closing balances of the mapping's balance column, once `end` has run. */
+  balances(): RunningBalances;
 }
 
 /** Dateless lines held back while waiting to know whether they are a footer; beyond this, errors. */
@@ -38,7 +41,8 @@ const MAX_HELD = 10_000;
  * - a record missing fields, or with more non-empty fields than the table has (a delimiter in an
  *   unquoted field shifts every column after it), is a MALFORMED_RECORD error; tables whose rows
  *   all run past their header (free text spilling over) may have more;
- * - an unreadable date or amount is an INVALID_DATE / INVALID_AMOUNT error; the row is left out.
+ * - an unreadable date or amount is an INVALID_DATE / INVALID_AMOUNT error; the row is left out;
+ * - an unreadable balance is an INVALID_AMOUNT warning; the row is read without it.
  */
 export function createCsvRowReader(mapping: CsvMapping, options: { columns?: number } = {}): CsvRowReader {
   const separators = {
@@ -49,6 +53,9 @@ export function createCsvRowReader(mapping: CsvMapping, options: { columns?: num
   const debitValues =
     mapping.amount.kind === 'sign-column' ? new Set(mapping.amount.debitValues.map(signWordOf)) : new Set();
   const needed = neededFields(mapping);
+  // Profiles saved before the balance column existed have none.
+  const balanceColumn = mapping.balanceColumn ?? null;
+  const balances = balanceColumn === null ? null : createBalanceTracker();
   let header: string[] | null = null;
   let headerWidth: number | null = null;
   let columns = options.columns ?? null;
@@ -198,13 +205,23 @@ export function createCsvRowReader(mapping: CsvMapping, options: { columns?: num
       }
     }
     if (date === null || amount === null) return;
+    const currency = currencyAt(fields);
+    if (balances) {
+      const cell = cleanCell(fields[balanceColumn!] ?? '');
+      const balance = cell === '' ? null : parseAmountText(cell, separators);
+      if (cell !== '' && balance === null) {
+        const message = `the balance '${shorten(cell)}' is not an amount in the file's number format; it is left out.`;
+        problems.push(issue('INVALID_AMOUNT', line, message, 'warning'));
+      }
+      balances.add({ line, date, amount, balance, currency });
+    }
     batch.rows.push({
       line,
       raw: record.raw,
       date,
       valueDate,
       amount,
-      currency: currencyAt(fields),
+      currency,
       payee: textAt(fields, mapping.payeeColumn) || null,
       description: descriptionOf(fields),
       reference: textAt(fields, mapping.referenceColumn) || null,
@@ -270,6 +287,9 @@ export function createCsvRowReader(mapping: CsvMapping, options: { columns?: num
     },
     get lastDated() {
       return lastDatedRecord;
+    },
+    balances() {
+      return balances ? balances.result() : NO_BALANCES;
     },
   };
 }

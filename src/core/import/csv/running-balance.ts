@@ -135,9 +135,7 @@ export function createBalanceTracker(): BalanceTracker {
       const latest = newestFirst ? latestFirst : latestLast;
       const earliest = newestFirst ? earliestLast : earliestFirst;
       const value = (balance: string) => (turned ? negateDecimal(balance) : balance);
-      const closing = before
-        ? sumDecimals([value(latest.balance), latest.amount])
-        : value(latest.balance);
+      const closing = before ? sumDecimals([value(latest.balance), latest.amount]) : value(latest.balance);
       let opening: string | null = null;
       if (earliest.balance !== null) {
         opening = before

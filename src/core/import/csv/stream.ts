@@ -1,6 +1,6 @@
 import { fail } from '../../errors.ts';
 import { createTextDecoder } from '../text-decode.ts';
-import type { CsvMapping } from '../types.ts';
+import type { CsvMapping, StatementBalance } from '../types.ts';
 import { checkReadable } from './detect.ts';
 import { type CsvRowBatch, createCsvRowReader } from './row-reader.ts';
 import { type CsvRecord, CsvTokenizer } from './tokenizer.ts';
@@ -8,6 +8,13 @@ import { type CsvRecord, CsvTokenizer } from './tokenizer.ts';
 /** A batch of a streamed file, with how far the stream has got (for a progress bar). */
 export interface CsvStreamBatch extends CsvRowBatch {
   bytesRead: number;
+  /**
+   * On the final batch only (absent before it): the statement's balances from the mapping's balance
+   * column, as `parseCsv` gives them (null without a balance column). The rest of the statement's
+   * facts are known before the rows.
+   */
+  openingBalance?: StatementBalance | null;
+  closingBalance?: StatementBalance | null;
 }
 
 /**
@@ -53,5 +60,5 @@ export async function* parseCsvStream(
   tokenizer.finish(records);
   collect(reader.read(records));
   collect(reader.end(tokenizer.lines));
-  yield pending;
+  yield { ...pending, ...reader.balances() };
 }

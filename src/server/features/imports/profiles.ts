@@ -25,7 +25,7 @@ export function profileJson(row: ProfileRow) {
     id: row.id,
     name: row.name,
     accountId: row.account_id,
-    mapping: JSON.parse(row.mapping) as CsvMapping,
+    mapping: storedMapping(row.mapping),
     header: row.header_key,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -80,8 +80,13 @@ export async function chooseProfile(
   return ranked[0] ? choice(ranked[0]) : null;
 }
 
-function choice(row: ProfileRow): ProfileChoice {
-  return { id: row.id, name: row.name, mapping: JSON.parse(row.mapping) as CsvMapping };
+export function choice(row: ProfileRow): ProfileChoice {
+  return { id: row.id, name: row.name, mapping: storedMapping(row.mapping) };
+}
+
+/** A saved mapping, with the fields added since it was saved at their "not used" value. */
+function storedMapping(json: string): CsvMapping {
+  return { balanceColumn: null, ...(JSON.parse(json) as Partial<CsvMapping>) } as CsvMapping;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { ImportBatchJson } from '../../../contract/imports.ts';
 import { type FieldError, fail, MonetaError } from '../../../core/errors.ts';
 import type { RowClassifier } from '../../../core/import/plan.ts';
@@ -5,6 +6,7 @@ import { plannedPostings, type SystemAccountIds } from '../../../core/import/pla
 import { balancePostings } from '../../../core/ledger/transaction.ts';
 import type { CurrencyCode } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
+import type { ImportBatchTable } from '../../../db/schema-import.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
 import { systemAccount } from '../accounts/system-accounts.ts';
@@ -226,18 +228,7 @@ function withChosenCategory(row: PreparedRow, choices: RowChoices) {
   };
 }
 
-export function batchJson(row: {
-  id: number;
-  account_id: number | null;
-  format: ImportBatchJson['format'];
-  file_name: string;
-  file_sha256: string;
-  transaction_count: number;
-  skipped_count: number;
-  created_by: number | null;
-  created_at: string;
-  undone_at: string | null;
-}): ImportBatchJson {
+export function batchJson(row: Selectable<ImportBatchTable>): ImportBatchJson {
   return {
     id: row.id,
     accountId: row.account_id,

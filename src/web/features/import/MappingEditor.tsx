@@ -271,6 +271,14 @@ export function MappingEditor({
             error={apiError('payeeColumn')}
             onChange={(payeeColumn) => set({ payeeColumn })}
           />
+          <ColumnSelect
+            label="Balance column"
+            columns={columns}
+            value={draft.balanceColumn}
+            optional
+            error={apiError('balanceColumn')}
+            onChange={(balanceColumn) => set({ balanceColumn })}
+          />
           {text('Currency', 'currency', 'Blank: the account’s currency.')}
         </div>
         <label className="checkbox import-invert">

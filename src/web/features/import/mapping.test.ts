@@ -19,6 +19,7 @@ const mapping: CsvMappingJson = {
   descriptionColumns: [2],
   currencyColumn: null,
   referenceColumn: null,
+  balanceColumn: null,
   statusColumn: null,
   pendingValues: [],
   currency: null,

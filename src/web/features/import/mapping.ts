@@ -120,6 +120,7 @@ export function columnLabels(
     mapping.payeeColumn,
     mapping.currencyColumn,
     mapping.referenceColumn,
+    mapping.balanceColumn,
     mapping.statusColumn,
     ...mapping.descriptionColumns,
     ...(mapping.amount.kind === 'debit-credit'

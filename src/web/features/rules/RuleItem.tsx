@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { RuleJson } from '../../api/types.ts';
 import { DeletePanel } from '../../ui/DeletePanel.tsx';
 import { PanelToggle } from '../../ui/PanelToggle.tsx';
@@ -38,6 +39,13 @@ export function RuleItem({
     remove.reset();
   });
   const words = describeRule(rule, names, options.locale);
+  // The box follows a click at once; the list (refetched) has the last word.
+  const [enabled, setEnabled] = useState(rule.enabled);
+  const [listed, setListed] = useState(rule.enabled);
+  if (listed !== rule.enabled) {
+    setListed(rule.enabled);
+    setEnabled(rule.enabled);
+  }
 
   return (
     <li className={rule.enabled ? 'rule-item' : 'rule-item is-hidden'}>
@@ -58,9 +66,12 @@ export function RuleItem({
           <label className="checkbox rule-toggle">
             <input
               type="checkbox"
-              checked={rule.enabled}
+              checked={enabled}
               aria-label={`Enabled: ${rule.name}`}
-              onChange={(event) => toggle.mutate({ id: rule.id, enabled: event.target.checked })}
+              onChange={(event) => {
+                setEnabled(event.target.checked);
+                toggle.mutate({ id: rule.id, enabled: event.target.checked });
+              }}
             />
             Enabled
           </label>

@@ -35,7 +35,9 @@ export function useToggleRule(bookId: number) {
   return useMutation({
     mutationFn: ({ id, enabled }: { id: number; enabled: boolean }) =>
       api.rules.update(bookId, id, { enabled }),
-    onMutate: ({ id, enabled }) => {
+    onMutate: async ({ id, enabled }) => {
+      // A refetch still on its way would put the old state back over this one.
+      await client.cancelQueries({ queryKey: key });
       const before = client.getQueryData<RuleJson[]>(key);
       if (before)
         client.setQueryData(
@@ -60,7 +62,8 @@ export function useReorderRules(bookId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (ids: number[]) => api.rules.reorder(bookId, ids),
-    onMutate: (ids) => {
+    onMutate: async (ids) => {
+      await client.cancelQueries({ queryKey: ruleKeys.list(bookId) });
       const before = client.getQueryData<RuleJson[]>(ruleKeys.list(bookId));
       if (before) {
         const byId = new Map(before.map((rule) => [rule.id, rule]));
