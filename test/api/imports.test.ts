@@ -235,4 +235,20 @@ describeEachDatabase('importing bank files', (ctx) => {
     expect(batch.body).toMatchObject({ transactionCount: 2, skippedCount: 1 });
     expect(await balance(client, base, ids.checking)).toBe('4994.50');
   });
+
+  it('writes a file once when two imports of it race each other', async () => {
+    const app = await testApp(ctx.database);
+    const { client, base } = await signUpWithBook(app);
+    const ids = await setUp(client, base);
+    const file = { fileName: 'march.ofx', content: b64(OFX), accountId: ids.checking };
+    const before = await transactionCount(client, base);
+    const [a, b] = await Promise.all([
+      client.post(`${base}/imports`, file),
+      client.post(`${base}/imports`, file),
+    ]);
+    expect([a.status, b.status], JSON.stringify([a.body, b.body])).toEqual([201, 201]);
+    expect([a.body.transactionCount, b.body.transactionCount].sort()).toEqual([0, 4]);
+    expect(await transactionCount(client, base)).toBe(before + 4);
+    expect(await balance(client, base, ids.checking)).toBe('6622.35');
+  });
 });

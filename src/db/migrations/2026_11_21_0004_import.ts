@@ -41,8 +41,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('transactions')
     .column('import_batch_id')
     .execute();
+  // Unique: two imports of one file racing each other cannot both write a row (the second retries).
   await db.schema
     .createIndex('transactions_import_key')
+    .unique()
     .on('transactions')
     .columns(['book_id', 'import_key'])
     .execute();

@@ -51,6 +51,29 @@ export async function commitImport(
   classifiers: ClassifierSource,
   now: string,
 ): Promise<ImportBatchJson> {
+  try {
+    return await commitOnce(db, scope, request, options, classifiers, now);
+  } catch (error) {
+    // A concurrent import committed the same rows, payees or system accounts first: read the book
+    // again; its rows are duplicates now and the names exist.
+    if (!isUniqueConflict(error)) throw error;
+    return commitOnce(db, scope, request, options, classifiers, now);
+  }
+}
+
+function isUniqueConflict(error: unknown): boolean {
+  const { code } = error as { code?: unknown };
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function commitOnce(
+  db: Db,
+  scope: BookScope,
+  request: ImportRequest,
+  options: CommitOptions,
+  classifiers: ClassifierSource,
+  now: string,
+): Promise<ImportBatchJson> {
   return inTransaction(db, async (trx) => {
     const prepared = await prepareImport(trx, scope, request, classifiers);
     refuseUnready(prepared, options.choices);
