@@ -251,4 +251,24 @@ describeEachDatabase('importing bank files', (ctx) => {
     expect(await transactionCount(client, base)).toBe(before + 4);
     expect(await balance(client, base, ids.checking)).toBe('6622.35');
   });
+
+  it('refuses 50 MB of garbage quickly and clearly, writing nothing', async () => {
+    const app = await testApp(ctx.database);
+    const { client, base } = await signUpWithBook(app);
+    const ids = await setUp(client, base);
+    const garbage = Buffer.alloc(50 * 1024 * 1024);
+    let seed = 12345;
+    for (let i = 0; i < garbage.length; i += 4) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      garbage.writeUInt32LE(seed, i);
+    }
+    const reply = await client.post(`${base}/imports`, {
+      fileName: 'statement.csv',
+      content: garbage.toString('base64'),
+      accountId: ids.checking,
+    });
+    const problem = expectProblem(reply, 422, 'UNREADABLE_FILE');
+    expect(problem.detail).toMatch(/not text|binary/i);
+    expect((await client.get(`${base}/imports`)).body).toEqual([]);
+  });
 });
