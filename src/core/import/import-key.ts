@@ -9,22 +9,32 @@ import type { StatementRow } from './types.ts';
  * coffees of the same price on the same day stay two transactions, and a re-import matches both.
  */
 export function createImportKeyer(accountId: number): (row: StatementRow) => string {
-  const seen = new Map<string, number>();
+  // Counted by a 52-bit hash of the key rather than the key itself: a million-row file keeps a
+  // million small numbers, not a million strings. A collision would only number a row `#2`, and
+  // the same file always collides the same way, so re-imports still match.
+  const seen = new Map<number, number>();
   return (row) => {
     const base = row.reference
       ? `${accountId}:id:${row.reference}`
       : `${accountId}:hash:${row.date}:${canonicalAmount(row.amount)}:${contentHash(row)}`;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
+    const slot = hash52(base);
+    const count = (seen.get(slot) ?? 0) + 1;
+    seen.set(slot, count);
     return count === 1 ? base : `${base}#${count}`;
   };
 }
 
-/** A 64-bit FNV-1a hash (two 32-bit lanes) of the row's folded payee and text, as 16 hex digits. */
+/** The row's folded payee and text, hashed, as 16 hex digits. */
 function contentHash(row: StatementRow): string {
   const text = [row.payee ?? '', row.description]
     .map((part) => foldText(part).replace(/\s+/g, ' ').trim())
     .join('\u0000');
+  const [high, low] = fnv(text);
+  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
+}
+
+/** FNV-1a in two 32-bit lanes (the second salted by position): 64 bits without bigint. */
+function fnv(text: string): [number, number] {
   let low = 0x811c9dc5;
   let high = 0xcbf29ce4;
   for (let i = 0; i < text.length; i++) {
@@ -32,7 +42,13 @@ function contentHash(row: StatementRow): string {
     low = Math.imul(low ^ code, 0x01000193) >>> 0;
     high = Math.imul(high ^ (code + i), 0x01000193) >>> 0;
   }
-  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
+  return [high, low];
+}
+
+/** 52 bits of `fnv`, as an exact JS number (a Map key). */
+function hash52(text: string): number {
+  const [high, low] = fnv(text);
+  return (high & 0xfffff) * 0x100000000 + low;
 }
 
 /** "-12.340" and "-12.34" are the same amount. */

@@ -24,7 +24,7 @@ export const LIKELY_DAYS = 4;
 /**
  * Pairs new rows with existing transactions that are likely the same movement entered another way
  * (by hand, or from another file of the same account): the same amount, a date at most
- * LIKELY_DAYS apart, and a similar text. Each existing transaction matches at most one row; closer
+ * LIKELY_DAYS apart, and a similar text (or, on the same day, no text at all in the ledger). Each existing transaction matches at most one row; closer
  * dates and more similar texts win. Returns row index → transaction id.
  */
 export function findLikelyDuplicates(
@@ -44,8 +44,10 @@ export function findLikelyDuplicates(
       const days = Math.abs(daysBetween(probe.date, candidate.date));
       if (days > LIKELY_DAYS) continue;
       const similarity = jaccard(probeTokens, tokens(candidate.text));
-      // Same amount on the same day is suspicious on its own; days apart, the text must agree.
-      if (days > 0 && similarity < 0.2) continue;
+      // The texts must agree, unless it is the same day and the ledger's side says nothing
+      // (a transaction typed in by hand without a payee).
+      const silent = candidate.text.trim() === '';
+      if (similarity < 0.2 && !(days === 0 && silent)) continue;
       pairs.push({
         index: probe.index,
         transactionId: candidate.transactionId,

@@ -85,10 +85,7 @@ describe('likely duplicates', () => {
         { index: 1, date: '2024-03-05', amount: -1234n, text: 'REWE Markt Card payment' },
         { index: 2, date: '2024-03-05', amount: -999n, text: 'Shell' },
       ],
-      [
-        candidate(50, '2024-03-03', -1234n, 'Rewe markt'),
-        candidate(51, '2024-03-05', -999n, 'Totally different'),
-      ],
+      [candidate(50, '2024-03-03', -1234n, 'Rewe markt'), candidate(51, '2024-03-05', -999n, '')],
     );
     expect(matches).toEqual(
       new Map([
@@ -98,13 +95,22 @@ describe('likely duplicates', () => {
     );
   });
 
-  it('does not pair different amounts, dates too far apart, or unlike texts on other days', () => {
+  it('does not pair different amounts, dates too far apart, or unlike texts', () => {
     const probe = { index: 0, date: '2024-03-05', amount: -1234n, text: 'REWE Markt' };
     expect(findLikelyDuplicates([probe], [candidate(1, '2024-03-05', -1235n, 'REWE Markt')]).size).toBe(0);
     expect(findLikelyDuplicates([probe], [candidate(1, '2024-03-15', -1234n, 'REWE Markt')]).size).toBe(0);
     expect(findLikelyDuplicates([probe], [candidate(1, '2024-03-06', -1234n, 'Aral Tankstelle')]).size).toBe(
       0,
     );
+    expect(findLikelyDuplicates([probe], [candidate(1, '2024-03-05', -1234n, 'Aral Tankstelle')]).size).toBe(
+      0,
+    );
+  });
+
+  it('pairs a same-day transaction entered without any text', () => {
+    const probe = { index: 0, date: '2024-03-05', amount: -1234n, text: 'REWE Markt' };
+    expect(findLikelyDuplicates([probe], [candidate(1, '2024-03-05', -1234n, ' ')]).size).toBe(1);
+    expect(findLikelyDuplicates([probe], [candidate(1, '2024-03-06', -1234n, '')]).size).toBe(0);
   });
 });
 

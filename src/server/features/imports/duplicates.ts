@@ -26,7 +26,8 @@ export async function existingImportKeys(
 
 /**
  * The account's transactions around the rows' dates that a row might repeat: everything in the
- * window except what carries one of the rows' own keys (those are exact duplicates already).
+ * window except what carries one of the rows' own keys (those are exact duplicates already) and,
+ * for a streamed import, what its own batch has written so far.
  */
 export async function loadDuplicateCandidates(
   db: Db,
@@ -35,8 +36,9 @@ export async function loadDuplicateCandidates(
   from: string,
   to: string,
   exactKeys: ReadonlySet<string>,
+  ownBatchId: number | null = null,
 ): Promise<DuplicateCandidate[]> {
-  const rows = await db
+  let query = db
     .selectFrom('postings')
     .innerJoin('transactions', 'transactions.id', 'postings.transaction_id')
     .leftJoin('payees', 'payees.id', 'transactions.payee_id')
@@ -51,8 +53,17 @@ export async function loadDuplicateCandidates(
     .where('postings.book_id', '=', bookId)
     .where('postings.account_id', '=', accountId)
     .where('postings.date', '>=', addDays(from as IsoDate, -LIKELY_DAYS))
-    .where('postings.date', '<=', addDays(to as IsoDate, LIKELY_DAYS))
-    .execute();
+    .where('postings.date', '<=', addDays(to as IsoDate, LIKELY_DAYS));
+  // A file streamed in chunks writes its earlier rows before reading the later ones: not duplicates.
+  if (ownBatchId !== null) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('transactions.import_batch_id', 'is', null),
+        eb('transactions.import_batch_id', '!=', ownBatchId),
+      ]),
+    );
+  }
+  const rows = await query.execute();
   return rows
     .filter((row) => row.import_key === null || !exactKeys.has(row.import_key))
     .map((row) => ({

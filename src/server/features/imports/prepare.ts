@@ -247,7 +247,12 @@ function pairTransferHalves(rows: readonly PreparedRow[]): void {
 }
 
 /** Exact duplicates by key; likely ones by amount, date and text among the account's other transactions. */
-export async function markDuplicates(db: Db, bookId: number, rows: PreparedRow[]): Promise<void> {
+export async function markDuplicates(
+  db: Db,
+  bookId: number,
+  rows: PreparedRow[],
+  ownBatchId: number | null = null,
+): Promise<void> {
   const exact = await existingImportKeys(
     db,
     bookId,
@@ -265,7 +270,15 @@ export async function markDuplicates(db: Db, bookId: number, rows: PreparedRow[]
   }
   for (const [accountId, list] of byAccount) {
     const dates = list.map((row) => row.planned.row.date).sort();
-    const candidates = await loadDuplicateCandidates(db, bookId, accountId, dates[0]!, dates.at(-1)!, exact);
+    const candidates = await loadDuplicateCandidates(
+      db,
+      bookId,
+      accountId,
+      dates[0]!,
+      dates.at(-1)!,
+      exact,
+      ownBatchId,
+    );
     const probes = list.map((row) => ({
       index: row.index,
       date: row.planned.row.date,

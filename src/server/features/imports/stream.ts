@@ -80,7 +80,7 @@ export async function importStream(
         refuseFileErrors(chunk.issues);
         const rows = planChunk(prepared, chunk.rows, keyer, progress.rows);
         refuseErrors(rows);
-        await markDuplicates(trx, scope.bookId, rows);
+        await markDuplicates(trx, scope.bookId, rows, batch.id);
         const chosen = rows.filter((row) => willImport(row, NO_CHOICES));
         await writeRows(trx, scope, batch.id, chosen, [prepared], NO_CHOICES, now);
         progress.rows += rows.length;
