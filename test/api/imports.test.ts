@@ -214,6 +214,12 @@ describeEachDatabase('importing bank files', (ctx) => {
     expectProblem(await post({ content: b64(OFX), profileId: 999_999 }), 404, 'NOT_FOUND');
     expectProblem(await post({ content: b64(OFX), format: 'xls' }), 400, 'VALIDATION_FAILED');
     expectProblem(await post({ content: b64(OFX), exclude: [99] }), 400, 'VALIDATION_FAILED');
+    const asCategory = (categoryId: number) =>
+      post({ content: b64(OFX), categories: [{ index: 0, categoryId }] });
+    for (const categoryId of [ids.savings, 999_999]) {
+      const wrong = expectProblem(await asCategory(categoryId), 422, 'UNKNOWN_ACCOUNT');
+      expect(wrong.errors[0]?.field).toBe('/categories/0/categoryId');
+    }
     expect(await transactionCount(client, base)).toBe(before);
     expect((await client.get(`${base}/imports`)).body).toEqual([]);
   });

@@ -104,9 +104,10 @@ export async function prepareImport(
   const classify = await classifierFor(db, scope.bookId);
   const statements: PreparedStatement[] = [];
   for (const [index, statement] of parsed.statements.entries()) {
-    const target = request.statementAccounts?.find((s) => s.statement === index);
+    const position = request.statementAccounts?.findIndex((s) => s.statement === index) ?? -1;
+    const target = position >= 0 ? request.statementAccounts![position] : undefined;
     const statementAccount = target
-      ? await importAccount(db, scope, target.accountId, `/statementAccounts/${index}/accountId`)
+      ? await importAccount(db, scope, target.accountId, `/statementAccounts/${position}/accountId`)
       : account;
     statements.push({
       index,

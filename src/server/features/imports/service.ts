@@ -155,12 +155,33 @@ function refuseUnready(prepared: PreparedImport, choices: RowChoices): void {
       errors.slice(0, 100),
     );
   }
-  for (const index of [...choices.exclude, ...choices.include, ...choices.categories.keys()]) {
-    if (index >= prepared.rows.length) {
-      const message = `The file has no row ${index}.`;
-      fail('VALIDATION_FAILED', message, [{ field: '/exclude', code: 'VALIDATION_FAILED', message }]);
+  refuseChoices(prepared, choices);
+}
+
+/** Row numbers the file has, and chosen categories that are categories of the book. */
+function refuseChoices(prepared: PreparedImport, choices: RowChoices): void {
+  const lists: Array<[string, Iterable<number>]> = [
+    ['/exclude', choices.exclude],
+    ['/include', choices.include],
+    ['/categories', choices.categories.keys()],
+  ];
+  for (const [field, indexes] of lists) {
+    for (const index of indexes) {
+      if (index >= prepared.rows.length) {
+        const message = `The file has no row ${index}.`;
+        fail('VALIDATION_FAILED', message, [{ field, code: 'VALIDATION_FAILED', message }]);
+      }
     }
   }
+  [...choices.categories].forEach(([index, categoryId], position) => {
+    const { context } = prepared.statements[prepared.rows[index]!.statement]!;
+    if (categoryId !== null && !context.categoryNames.has(categoryId)) {
+      const message = `There is no category ${categoryId} in this book.`;
+      fail('UNKNOWN_ACCOUNT', message, [
+        { field: `/categories/${position}/categoryId`, code: 'UNKNOWN_ACCOUNT', message },
+      ]);
+    }
+  });
 }
 
 async function systemIds(
