@@ -159,6 +159,18 @@ describe('moneta import', () => {
       (await moneta('import', file('ragged.csv'), '--book', '1', '--account', 'Checking', '--format', 'xls'))
         .code,
     ).toBe(2);
+    const badFormat = await moneta(
+      'import',
+      file('a.csv'),
+      '--book',
+      '1',
+      '--account',
+      'Checking',
+      '--date-format',
+      'DD/MM',
+    );
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err.join('\n')).toMatch(/--date-format must be one of/);
     expect(await checking()).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import Type, { type TSchema } from 'typebox';
+import { TRANSACTION_STATUSES } from '../core/ledger/transaction.ts';
 import { Book } from './books.ts';
 import { CurrencyCode, DecimalString, described, Enum, Id, Instant, IsoDate, Nullable } from './common.ts';
 import { TransactionQuery } from './transactions.ts';
@@ -70,7 +71,7 @@ export const BackupDocument = Type.Object(
         payeeId: Nullable(Id),
         description: Type.String(),
         notes: Nullable(Type.String()),
-        status: Enum(['pending', 'cleared', 'reconciled']),
+        status: Enum(TRANSACTION_STATUSES),
         tagIds: Type.Array(Id),
         importBatchId: Nullable(Id),
         importKey: Nullable(Type.String()),

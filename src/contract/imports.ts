@@ -1,4 +1,13 @@
 import Type, { type Static } from 'typebox';
+import { QIF_DATE_ORDERS } from '../core/import/qif/qif-date.ts';
+import {
+  CSV_DELIMITERS,
+  CSV_ENCODINGS,
+  DATE_FORMATS,
+  DECIMAL_SEPARATORS,
+  STATEMENT_FORMATS,
+  THOUSANDS_SEPARATORS,
+} from '../core/import/types.ts';
 import { Enum, Id, Instant, IsoDate, Money, Name, Nullable } from './common.ts';
 
 /** Import of bank files: the CSV mapping, the preview, the commit and its batches, saved profiles. */
@@ -6,27 +15,9 @@ import { Enum, Id, Instant, IsoDate, Money, Name, Nullable } from './common.ts';
 const Column = Type.Integer({ minimum: 0, maximum: 199, description: 'A 0-based column number.' });
 const Line = Type.Integer({ minimum: 1, description: 'A 1-based physical line number.' });
 
-export const DateFormat = Enum(
-  [
-    'YYYY-MM-DD',
-    'YYYY/MM/DD',
-    'YYYY.MM.DD',
-    'YYYYMMDD',
-    'DD.MM.YYYY',
-    'DD/MM/YYYY',
-    'DD-MM-YYYY',
-    'MM/DD/YYYY',
-    'MM-DD-YYYY',
-    'MM.DD.YYYY',
-    'DD.MM.YY',
-    'DD/MM/YY',
-    'MM/DD/YY',
-    'DD-MMM-YYYY',
-    'DD MMM YYYY',
-    'MMM DD, YYYY',
-  ] as const,
-  { description: 'YYYY/YY year, MM/DD month/day (leading zero optional), MMM English month abbreviation.' },
-);
+export const DateFormat = Enum(DATE_FORMATS, {
+  description: 'YYYY/YY year, MM/DD month/day (leading zero optional), MMM English month abbreviation.',
+});
 
 export const CsvAmountMapping = Type.Union([
   Type.Object(
@@ -53,8 +44,8 @@ export const CsvAmountMapping = Type.Union([
 
 export const CsvMapping = Type.Object(
   {
-    encoding: Enum(['utf-8', 'windows-1252', 'windows-1251', 'iso-8859-1'] as const),
-    delimiter: Enum([',', ';', '\t', '|'] as const),
+    encoding: Enum(CSV_ENCODINGS),
+    delimiter: Enum(CSV_DELIMITERS),
     headerLine: Nullable(Line),
     firstDataLine: Line,
     footerLines: Type.Integer({ minimum: 0, maximum: 1000 }),
@@ -62,8 +53,8 @@ export const CsvMapping = Type.Object(
     dateFormat: DateFormat,
     valueDateColumn: Nullable(Column),
     amount: CsvAmountMapping,
-    decimalSeparator: Enum(['.', ','] as const),
-    thousandsSeparator: Enum(['', '.', ',', "'", ' '] as const),
+    decimalSeparator: Enum(DECIMAL_SEPARATORS),
+    thousandsSeparator: Enum(THOUSANDS_SEPARATORS),
     invertSign: Type.Boolean(),
     payeeColumn: Nullable(Column),
     descriptionColumns: Type.Array(Column, { maxItems: 20 }),
@@ -77,7 +68,7 @@ export const CsvMapping = Type.Object(
   { additionalProperties: false, description: 'How rows are read out of a CSV file (detected, editable).' },
 );
 
-export const StatementFormat = Enum(['csv', 'ofx', 'qif', 'camt'] as const);
+export const StatementFormat = Enum(STATEMENT_FORMATS);
 
 export const ImportFile = Type.Object(
   {
@@ -104,7 +95,7 @@ export const ImportFile = Type.Object(
     format: Type.Optional(StatementFormat),
     mapping: Type.Optional(Type.Partial(CsvMapping)),
     profileId: Type.Optional(Id),
-    qifDateOrder: Type.Optional(Enum(['MDY', 'DMY'] as const)),
+    qifDateOrder: Type.Optional(Enum(QIF_DATE_ORDERS)),
   },
   { additionalProperties: false },
 );

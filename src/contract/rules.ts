@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { TEXT_FIELDS, TEXT_OPERATORS } from '../core/rules/types.ts';
 import { DecimalString, described, Enum, Id, Instant, IsoDate, Money, Name, Nullable } from './common.ts';
 
 /** Rules (categorise, rename, tag, split) and learned category suggestions. See docs/rules.md. */
@@ -7,8 +8,8 @@ const Text = Type.String({ minLength: 1, maxLength: 500, description: 'Not blank
 
 const TextCondition = Type.Object(
   {
-    field: Enum(['payee', 'description', 'notes'] as const),
-    operator: Enum(['contains', 'equals', 'startsWith', 'regex'] as const, {
+    field: Enum(TEXT_FIELDS),
+    operator: Enum(TEXT_OPERATORS, {
       description:
         'contains, equals and startsWith ignore case, accents and repeated spaces; regex runs on the original text with the i and u flags.',
     }),

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { TRANSACTION_STATUSES } from '../core/ledger/transaction.ts';
 import {
   CurrencyCode,
   described,
@@ -13,8 +14,7 @@ import {
   ShortText,
 } from './common.ts';
 
-export const STATUSES = ['pending', 'cleared', 'reconciled'] as const;
-export const Status = Enum(STATUSES, {
+export const Status = Enum(TRANSACTION_STATUSES, {
   description: 'pending → cleared (seen on the statement) → reconciled (statement closed).',
 });
 

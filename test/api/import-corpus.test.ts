@@ -1,11 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { currency } from '../../src/core/money/currency.ts';
 import { parseMoney } from '../../src/core/money/money.ts';
 import { type Client, signUpWithBook, testApp } from '../support/api.ts';
-import { type CsvLayout, mappingFromLayout } from '../support/corpus-csv-layout.ts';
+import {
+  type CorpusEntry,
+  type CorpusExpected,
+  corpusEntries,
+  readCorpusFile,
+  requireCorpus,
+} from '../support/corpus.ts';
+import { mappingFromLayout } from '../support/corpus-csv-layout.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 /**
@@ -14,23 +19,10 @@ import { describeEachDatabase } from '../support/databases.ts';
  * date, currency and statement balance. Where the file cannot say (an ambiguous date format), the
  * question is answered from the manifest's csv_layout, as a user would answer it.
  */
-const CORPUS = path.resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared', 'corpus');
-const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
-const present = existsSync(MANIFEST);
+const present = requireCorpus('Import corpus conformance');
 
-interface Entry {
-  path: string;
-  format: string;
-  csv_layout?: CsvLayout;
-  expected: {
-    transaction_count: number;
-    amount_sum: string;
-    currency: string | null;
-    currency_hint?: string;
-    first_date: string;
-    last_date: string;
-    ledger_balance?: string | null;
-    closing_balance?: string;
+interface Entry extends CorpusEntry {
+  expected: CorpusExpected & {
     accounts?: Array<{
       transaction_count: number;
       amount_sum: string | null;
@@ -41,17 +33,7 @@ interface Entry {
   };
 }
 
-if (!present) {
-  if (process.env.CI === 'true') {
-    describe('import corpus', () => {
-      it('is present in CI', () => expect.fail(`${MANIFEST} not found: CI must run the corpus conformance.`));
-    });
-  } else {
-    console.warn(`Import corpus conformance skipped: ${MANIFEST} not found.`);
-  }
-}
-
-const entries: Entry[] = present ? JSON.parse(readFileSync(MANIFEST, 'utf8')).files : [];
+const entries = corpusEntries<Entry>();
 
 /** The account's currency: the file's, else the manifest's hint ("FRF (French francs…)"), else USD. */
 function currencyOf(entry: Entry): string {
@@ -76,7 +58,7 @@ function minor(amount: string, currency: string): bigint {
 }
 
 async function importFile(client: Client, base: string, entry: Entry) {
-  const bytes = readFileSync(path.join(CORPUS, entry.path));
+  const bytes = readCorpusFile(entry);
   const currency = currencyOf(entry);
   const account = async (name: string) =>
     (await client.post(`${base}/accounts`, { name, type: 'asset', currency })).body.id as number;

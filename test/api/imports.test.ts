@@ -1,28 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { type Client, expectProblem, signUpWithBook, testApp } from '../support/api.ts';
 import { budgetLedger } from '../support/budget-ledger.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 /** A small OFX 1.x statement written for these tests: three card payments and a salary. */
-const OFX = `OFXHEADER:100
-DATA:OFXSGML
-VERSION:102
-CHARSET:1252
-
-<OFX>
-<BANKMSGSRSV1><STMTTRNRS><STMTRS>
-<CURDEF>EUR
-<BANKACCTFROM><BANKID>123<ACCTID>DE001<ACCTTYPE>CHECKING</BANKACCTFROM>
-<BANKTRANLIST><DTSTART>20260301<DTEND>20260331
-<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260302<TRNAMT>-23.45<FITID>A1<NAME>REWE Markt<MEMO>Card 1234</STMTTRN>
-<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260305<TRNAMT>-4.20<FITID>A2<NAME>Cafe Central</STMTTRN>
-<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20260325<TRNAMT>2500.00<FITID>A3<NAME>ACME GmbH<MEMO>Salary March</STMTTRN>
-<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260328<TRNAMT>-850.00<FITID>A4<NAME>Landlord<MEMO>Rent April</STMTTRN>
-</BANKTRANLIST>
-<LEDGERBAL><BALAMT>6622.35<DTASOF>20260331</LEDGERBAL>
-</STMTRS></STMTTRNRS></BANKMSGSRSV1>
-</OFX>
-`;
+const OFX = readFileSync(new URL('../fixtures/import/ofx/march-checking.ofx', import.meta.url), 'utf8');
 
 const CSV = `Date;Payee;Purpose;Amount
 02.03.2026;REWE Markt;Card 1234;-23,45

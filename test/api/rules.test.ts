@@ -2,11 +2,10 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connect.ts';
 import type { App } from '../../src/server/types.ts';
 import { type Client, expectProblem, signUpWithBook, testApp } from '../support/api.ts';
-import { balanceDrift } from '../support/book-data.ts';
+import { addUncategorisedExpense, balanceDrift } from '../support/book-data.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
-const NOW = '2026-11-21T10:00:00.000Z';
 
 describeEachDatabase('rules API', (ctx) => {
   let app: App;
@@ -70,22 +69,7 @@ describeEachDatabase('rules API', (ctx) => {
       ids[name] = (await post('/categories', { name, kind })).id;
     }
     // The category imported rows land in when nothing gives them one (the import creates it).
-    ids.uncategorised = (
-      await db
-        .insertInto('accounts')
-        .values({
-          book_id: bookId,
-          name: 'Uncategorised',
-          name_key: 'uncategorised',
-          type: 'expense',
-          currency: 'EUR',
-          role: 'uncategorised_expense',
-          created_at: NOW,
-          updated_at: NOW,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    ids.uncategorised = await addUncategorisedExpense(db, bookId);
     ids.food = (await post('/tags', { name: 'food' })).id;
 
     await spend('rewe', '2026-03-01', 'REWE Markt GmbH', 'CARD 1234 REWE SAGT DANKE', [

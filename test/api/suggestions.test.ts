@@ -4,7 +4,7 @@ import type { Db } from '../../src/db/connect.ts';
 import { loadCompiledRules, loadRowClassifier, loadSuggester } from '../../src/server/features/rules/load.ts';
 import type { App } from '../../src/server/types.ts';
 import { type Client, expectProblem, signUpWithBook, testApp } from '../support/api.ts';
-import { memberWithRole } from '../support/book-data.ts';
+import { addUncategorisedExpense, memberWithRole } from '../support/book-data.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
@@ -59,22 +59,7 @@ describeEachDatabase('category suggestions', (ctx) => {
     ] as const) {
       ids[name] = await post('/categories', { name, kind });
     }
-    ids.uncategorised = (
-      await db
-        .insertInto('accounts')
-        .values({
-          book_id: bookId,
-          name: 'Uncategorised',
-          name_key: 'uncategorised',
-          type: 'expense',
-          currency: 'EUR',
-          role: 'uncategorised_expense',
-          created_at: NOW,
-          updated_at: NOW,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    ids.uncategorised = await addUncategorisedExpense(db, bookId);
     for (let day = 1; day <= 9; day++) {
       const date = `2026-01-0${day}`;
       await book(date, 'REWE Markt GmbH', `CARD 12${day}4 REWE SAGT DANKE 4582${day} MUENCHEN`, [

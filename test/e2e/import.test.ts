@@ -3,6 +3,7 @@
  * changed, the layout edited, committed, seen in the register, undone; an OFX statement whose closing
  * balance agrees, with a likely duplicate flagged and let in; a file with two statements; a bad file.
  */
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -33,26 +34,8 @@ const AMBIGUOUS_CSV = `Date,Payee,Description,Amount
 09/04/2026,Cafe Blue,Coffee,-3.50
 `;
 
-/** Written for this test: four movements and the bank's closing balance. */
-const OFX = `OFXHEADER:100
-DATA:OFXSGML
-VERSION:102
-CHARSET:1252
-
-<OFX>
-<BANKMSGSRSV1><STMTTRNRS><STMTRS>
-<CURDEF>EUR
-<BANKACCTFROM><BANKID>123<ACCTID>DE001<ACCTTYPE>CHECKING</BANKACCTFROM>
-<BANKTRANLIST><DTSTART>20260301<DTEND>20260331
-<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260302<TRNAMT>-23.45<FITID>A1<NAME>REWE Markt<MEMO>Card 1234</STMTTRN>
-<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260305<TRNAMT>-4.20<FITID>A2<NAME>Cafe Central</STMTTRN>
-<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20260325<TRNAMT>2500.00<FITID>A3<NAME>ACME GmbH<MEMO>Salary March</STMTTRN>
-<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260328<TRNAMT>-850.00<FITID>A4<NAME>Landlord<MEMO>Rent April</STMTTRN>
-</BANKTRANLIST>
-<LEDGERBAL><BALAMT>6622.35<DTASOF>20260331</LEDGERBAL>
-</STMTRS></STMTTRNRS></BANKMSGSRSV1>
-</OFX>
-`;
+/** Written for these tests: four movements and the bank's closing balance. */
+const OFX = readFileSync(new URL('../fixtures/import/ofx/march-checking.ofx', import.meta.url), 'utf8');
 
 /** One file, two accounts: a checking account and a credit card. */
 const TWO_STATEMENTS = `OFXHEADER:100

@@ -19,6 +19,25 @@ export interface TransactionRows {
   postings: readonly (readonly [number, bigint])[];
 }
 
+/** The book's "Uncategorised" expense category, which the import creates when a row needs it. */
+export async function addUncategorisedExpense(db: Db, bookId: number, at = NOW): Promise<number> {
+  const row = await db
+    .insertInto('accounts')
+    .values({
+      book_id: bookId,
+      name: 'Uncategorised',
+      name_key: 'uncategorised',
+      type: 'expense',
+      currency: 'EUR',
+      role: 'uncategorised_expense',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** Inserts a transaction with its postings and moves the cached balances, as the ledger does. */
 export async function postTransaction(db: Db, bookId: number, rows: TransactionRows): Promise<number> {
   const date = rows.date ?? '2026-11-01';

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../core/calendar/date.ts';
+import { TRANSACTION_STATUSES } from '../../core/ledger/transaction.ts';
 import type { Db } from '../../db/connect.ts';
 import { now } from '../../server/clock.ts';
 import { transactionCsv } from '../../server/features/exports/csv.ts';
@@ -83,7 +84,7 @@ async function transactionFilter(db: Db, bookId: number, values: FilterValues): 
     if (value !== undefined && !isIsoDate(value))
       throw new UsageError(`--${option} must be a date YYYY-MM-DD, not '${value}'.`);
   }
-  if (values.status !== undefined && !['pending', 'cleared', 'reconciled'].includes(values.status))
+  if (values.status !== undefined && !(TRANSACTION_STATUSES as readonly string[]).includes(values.status))
     throw new UsageError(`--status must be pending, cleared or reconciled, not '${values.status}'.`);
   for (const option of ['min-amount', 'max-amount'] as const) {
     const value = values[option];

@@ -5,7 +5,15 @@ import { parseArgs } from 'node:util';
 import { detectCsvMapping } from '../../core/import/csv/detect.ts';
 import { parseCsvStream } from '../../core/import/csv/stream.ts';
 import { detectFormat } from '../../core/import/detect.ts';
-import type { CsvMapping, DateFormat, StatementBalance, StatementFormat } from '../../core/import/types.ts';
+import { QIF_DATE_ORDERS, type QifDateOrder } from '../../core/import/qif/qif-date.ts';
+import {
+  type CsvMapping,
+  DATE_FORMATS,
+  type DateFormat,
+  STATEMENT_FORMATS,
+  type StatementBalance,
+  type StatementFormat,
+} from '../../core/import/types.ts';
 import { type CurrencyCode, formatMoney, money } from '../../core/money/index.ts';
 import type { Db } from '../../db/connect.ts';
 import { toMinor } from '../../db/values.ts';
@@ -87,11 +95,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!file || extra.length > 0) throw new UsageError('Give exactly one FILE.');
   if (!values.book || !values.account) throw new UsageError('--book and --account are required.');
   const format = values.format as StatementFormat | undefined;
-  if (format && !['csv', 'ofx', 'qif', 'camt'].includes(format)) {
+  if (format && !STATEMENT_FORMATS.includes(format)) {
     throw new UsageError(`--format must be csv, ofx, qif or camt, not '${format}'.`);
   }
   const qifDateOrder = values['qif-date-order'];
-  if (qifDateOrder && qifDateOrder !== 'MDY' && qifDateOrder !== 'DMY') {
+  if (qifDateOrder && !QIF_DATE_ORDERS.includes(qifDateOrder as QifDateOrder)) {
     throw new UsageError(`--qif-date-order must be MDY or DMY, not '${qifDateOrder}'.`);
   }
   let size: number;
@@ -106,7 +114,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const accountId = await commandAccountId(db, scope.bookId, values.account!);
     const detected = format ?? detectFormat(readPrefix(file), fileName);
     const dryRun = values['dry-run'];
-    const dateFormat = values['date-format'] as DateFormat | undefined;
+    const dateFormat = dateFormatOption(values['date-format']);
     if (detected === 'csv') {
       const profile = values.profile ? await namedProfile(db, scope.bookId, values.profile) : undefined;
       return importCsv(io, { db, scope, accountId, file, fileName, size, dryRun, profile, dateFormat });
@@ -116,7 +124,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       bytes: readFileSync(file),
       accountId,
       format: detected,
-      qifDateOrder: qifDateOrder as 'MDY' | 'DMY' | undefined,
+      qifDateOrder: qifDateOrder as QifDateOrder | undefined,
     };
     if (dryRun) {
       const preview = await previewImport(db, scope, request, classifierFor);
@@ -135,6 +143,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     );
     return 0;
   });
+}
+
+function dateFormatOption(text: string | undefined): DateFormat | undefined {
+  if (text === undefined) return undefined;
+  const format = DATE_FORMATS.find((f) => f === text);
+  if (!format)
+    throw new UsageError(`--date-format must be one of ${DATE_FORMATS.join(', ')}; not '${text}'.`);
+  return format;
 }
 
 const NO_CHOICES = {

@@ -1,5 +1,7 @@
 /** The shape of a version 1 backup document, field by field (see backup-types.ts). */
+import { STATEMENT_FORMATS } from '../import/types.ts';
 import { ACCOUNT_SUBTYPES, ACCOUNT_TYPES } from '../ledger/account.ts';
+import { TRANSACTION_STATUSES } from '../ledger/transaction.ts';
 import {
   boolean,
   currencyCode,
@@ -17,23 +19,21 @@ import {
   record,
   text,
 } from './backup-fields.ts';
-import {
-  type BackupAccount,
-  type BackupBook,
-  type BackupBudget,
-  type BackupCategoryGroup,
-  type BackupDocument,
-  type BackupEnvelope,
-  type BackupImportBatch,
-  type BackupImportProfile,
-  type BackupNotification,
-  type BackupPayee,
-  type BackupPosting,
-  type BackupRule,
-  type BackupTag,
-  type BackupTransaction,
-  IMPORT_FORMATS,
-  TRANSACTION_STATUSES,
+import type {
+  BackupAccount,
+  BackupBook,
+  BackupBudget,
+  BackupCategoryGroup,
+  BackupDocument,
+  BackupEnvelope,
+  BackupImportBatch,
+  BackupImportProfile,
+  BackupNotification,
+  BackupPayee,
+  BackupPosting,
+  BackupRule,
+  BackupTag,
+  BackupTransaction,
 } from './backup-types.ts';
 
 /** The range of an integer column on PostgreSQL. */
@@ -78,7 +78,7 @@ const tag = record<BackupTag>({ id, name, color: nullable(text(100)), ...stamps 
 const importBatch = record<BackupImportBatch>({
   id,
   accountId: nullable(id),
-  format: oneOf(IMPORT_FORMATS),
+  format: oneOf(STATEMENT_FORMATS),
   fileName: text(1_000, { blank: true }),
   fileSha256: text(200, { blank: true }),
   transactionCount: integer(0, MAX_INT),

@@ -7,7 +7,9 @@
  * is left out: restore computes it again. Users are left out too: a backup carries no e-mail
  * addresses, and who created a row restores as unknown.
  */
+import type { StatementFormat } from '../import/types.ts';
 import type { AccountSubtype, AccountType } from '../ledger/account.ts';
+import type { TransactionStatus } from '../ledger/transaction.ts';
 
 export const BACKUP_FORMAT = 'moneta-backup';
 export const BACKUP_VERSION = 1;
@@ -62,12 +64,10 @@ export interface BackupTag {
   updatedAt: string;
 }
 
-export const IMPORT_FORMATS = ['csv', 'ofx', 'qif', 'camt'] as const;
-
 export interface BackupImportBatch {
   id: number;
   accountId: number | null;
-  format: (typeof IMPORT_FORMATS)[number];
+  format: StatementFormat;
   fileName: string;
   fileSha256: string;
   transactionCount: number;
@@ -85,8 +85,6 @@ export interface BackupPosting {
   memo: string | null;
 }
 
-export const TRANSACTION_STATUSES = ['pending', 'cleared', 'reconciled'] as const;
-
 export interface BackupTransaction {
   id: number;
   date: string;
@@ -94,7 +92,7 @@ export interface BackupTransaction {
   payeeId: number | null;
   description: string;
   notes: string | null;
-  status: (typeof TRANSACTION_STATUSES)[number];
+  status: TransactionStatus;
   tagIds: number[];
   importBatchId: number | null;
   /** '<accountId>:…' as the import wrote it; the account id is remapped on restore. */

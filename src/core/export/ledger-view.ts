@@ -1,4 +1,5 @@
 import type { AccountType } from '../ledger/account.ts';
+import type { TransactionStatus } from '../ledger/transaction.ts';
 
 /**
  * A transaction as the exports read it: amounts in minor units (never floats), accounts by id.
@@ -20,7 +21,7 @@ export interface ExportTransaction {
   readonly payee: string | null;
   readonly description: string;
   readonly notes: string | null;
-  readonly status: 'pending' | 'cleared' | 'reconciled';
+  readonly status: TransactionStatus;
   /** Tag names. */
   readonly tags: readonly string[];
   /** In their order in the transaction. */

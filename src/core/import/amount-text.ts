@@ -226,6 +226,12 @@ export function sumDecimals(values: readonly string[]): string {
   return canonical(negative, whole, digits.slice(digits.length - scale));
 }
 
+/** True when two canonical decimals are the same number, whatever their scales ("27.00" and "27.000"). */
+export function sameDecimal(a: string, b: string): boolean {
+  const scale = Math.max(fractionDigits(a), fractionDigits(b));
+  return scaled(a, scale) === scaled(b, scale);
+}
+
 /** The canonical decimal with its sign flipped (zero stays unsigned). */
 export function negateDecimal(decimal: string): string {
   if (decimal.startsWith('-')) return decimal.slice(1);

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { corpusCounts, corpusEntries, describeCorpus, readCorpusFile } from '../../../test/support/corpus.ts';
 import { detectFormat } from './detect.ts';
 import type { StatementFormat } from './types.ts';
 
@@ -10,15 +9,7 @@ import type { StatementFormat } from './types.ts';
  * alone and with its file name. Skipped with a notice when the corpus is absent; in CI that fails.
  */
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
-const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
-const present = existsSync(MANIFEST);
-const NOTICE = `Format detection over the corpus skipped: ${MANIFEST} not found.`;
-
-const manifest: { counts: Record<string, number>; files: Array<{ path: string; format: string }> } = present
-  ? JSON.parse(readFileSync(MANIFEST, 'utf8'))
-  : { counts: {}, files: [] };
+const files = corpusEntries();
 
 /** The manifest describes formats in words ("QBO (QuickBooks Web Connect; OFX 1.02 SGML)", "CAMT.053.001.04"). */
 function manifestFormat(description: string): StatementFormat {
@@ -29,24 +20,14 @@ function manifestFormat(description: string): StatementFormat {
   throw new Error(`The manifest format "${description}" is not one of OFX, QFX, QBO, QIF, CAMT.053 and CSV.`);
 }
 
-if (!present) {
-  if (process.env.CI === 'true') {
-    describe('format detection corpus', () => {
-      it('is present in CI', () => expect.fail(`${NOTICE} CI must run the corpus conformance tests.`));
-    });
-  } else {
-    console.warn(NOTICE);
-  }
-}
-
-describe.skipIf(!present)('format detection over the corpus', () => {
+describeCorpus('format detection over the corpus', () => {
   it('covers every file of the manifest', () => {
-    const total = Object.values(manifest.counts).reduce((sum, count) => sum + count, 0);
-    expect(manifest.files).toHaveLength(total);
+    const total = Object.values(corpusCounts).reduce((sum, count) => sum + count, 0);
+    expect(files).toHaveLength(total);
   });
 
-  it.each(manifest.files.map((file) => [file.path, file] as const))('%s', (_path, file) => {
-    const content = new Uint8Array(readFileSync(path.join(CORPUS, file.path)));
+  it.each(files.map((file) => [file.path, file] as const))('%s', (_path, file) => {
+    const content = new Uint8Array(readCorpusFile(file));
     const expected = manifestFormat(file.format);
     expect(detectFormat(content)).toBe(expected);
     expect(detectFormat(content, path.basename(file.path))).toBe(expected);

@@ -1,5 +1,6 @@
 import { fail } from '../errors.ts';
-import type { StatementFormat } from './types.ts';
+import { countCells } from './csv/mapping-columns.ts';
+import { CSV_DELIMITERS, type StatementFormat } from './types.ts';
 
 /**
  * Which parser reads a bank file. The content decides (file names lie: a "statement.csv" that is
@@ -101,19 +102,17 @@ function refuseBinary(head: Uint8Array): void {
   }
 }
 
-const DELIMITERS = [',', ';', '\t', '|'] as const;
-
 /**
  * True when one delimiter splits at least two records into the same number of fields (two or more),
  * or splits the only record; lines before and after the table may differ. Quoted fields may hold delimiters and line breaks.
  */
 function hasConsistentDelimiter(text: string, truncated: boolean): boolean {
   const records = splitRecords(text, truncated).slice(0, 50);
-  return DELIMITERS.some((delimiter) => {
+  return CSV_DELIMITERS.some((delimiter) => {
     const counts = new Map<number, number>();
     for (const record of records) {
-      const delimiters = countOutsideQuotes(record, delimiter);
-      if (delimiters > 0) counts.set(delimiters, (counts.get(delimiters) ?? 0) + 1);
+      const cells = countCells(record, delimiter);
+      if (cells > 1) counts.set(cells, (counts.get(cells) ?? 0) + 1);
     }
     const agreeing = Math.max(0, ...counts.values());
     return agreeing >= 2 || (records.length === 1 && agreeing === 1);
@@ -135,16 +134,6 @@ function splitRecords(text: string, truncated: boolean): string[] {
   }
   if (!truncated) records.push(text.slice(from));
   return records.filter((record) => record.trim() !== '');
-}
-
-function countOutsideQuotes(record: string, delimiter: string): number {
-  let quoted = false;
-  let count = 0;
-  for (const char of record) {
-    if (char === '"') quoted = !quoted;
-    else if (char === delimiter && !quoted) count++;
-  }
-  return count;
 }
 
 function extensionOf(fileName: string | undefined): string {

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { corpusEntries, describeCorpus, readCorpusFile } from '../../../test/support/corpus.ts';
 import { caught } from '../../../test/support/errors.ts';
 import { parseStatementFile } from './parse-file.ts';
 
@@ -92,27 +91,11 @@ describe('parseStatementFile', () => {
  * rows, or (a few CSV files with dates like 05/03/2021) the date question the user must answer.
  * Skipped with a notice when the corpus is absent; in CI that fails.
  */
-const CORPUS = path.resolve(fileURLToPath(new URL('../../../', import.meta.url)), '..', 'shared', 'corpus');
-const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
-const present = existsSync(MANIFEST);
-const NOTICE = `parseStatementFile over the corpus skipped: ${MANIFEST} not found.`;
+const files = corpusEntries();
 
-type ManifestFile = { path: string; format: string; expected: { transaction_count: number } };
-const files: ManifestFile[] = present ? JSON.parse(readFileSync(MANIFEST, 'utf8')).files : [];
-
-if (!present) {
-  if (process.env.CI === 'true') {
-    describe('parseStatementFile corpus', () => {
-      it('is present in CI', () => expect.fail(`${NOTICE} CI must run the corpus conformance tests.`));
-    });
-  } else {
-    console.warn(NOTICE);
-  }
-}
-
-describe.skipIf(!present)('parseStatementFile over the corpus', () => {
+describeCorpus('parseStatementFile over the corpus', () => {
   it.each(files.map((file) => [file.path, file] as const))('%s', (_path, file) => {
-    const content = new Uint8Array(readFileSync(path.join(CORPUS, file.path)));
+    const content = new Uint8Array(readCorpusFile(file));
     const parsed = parseStatementFile(content, { fileName: path.basename(file.path) });
     const expectedFormat = file.path.split('/')[0];
     expect(parsed.format).toBe(expectedFormat);

@@ -9,7 +9,9 @@
  * money leaving the account (or a charge on a card).
  */
 
-export type StatementFormat = 'csv' | 'ofx' | 'qif' | 'camt';
+/** The file formats Moneta reads; also the API's, the CLI's and the backup's list. */
+export const STATEMENT_FORMATS = ['csv', 'ofx', 'qif', 'camt'] as const;
+export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
 
 export interface StatementSplit {
   /** Exact decimal, same sign convention as the row. */
@@ -112,29 +114,40 @@ export interface DateFormatQuestion {
 }
 
 /**
- * Date formats a CSV column may use. Tokens: YYYY four-digit year, YY two-digit year, MM / DD
- * month / day with or without a leading zero, MMM English month abbreviation (Jan…Dec).
- * Separators are matched literally.
+ * Date formats a CSV column may use, in the order offered when several fit. Tokens: YYYY four-digit
+ * year, YY two-digit year, MM / DD month / day with or without a leading zero, MMM English month
+ * abbreviation (Jan…Dec). Separators are matched literally. One list for the parser, the API
+ * contract and the mapping form.
  */
-export type DateFormat =
-  | 'YYYY-MM-DD'
-  | 'YYYY/MM/DD'
-  | 'YYYY.MM.DD'
-  | 'YYYYMMDD'
-  | 'DD.MM.YYYY'
-  | 'DD/MM/YYYY'
-  | 'DD-MM-YYYY'
-  | 'MM/DD/YYYY'
-  | 'MM-DD-YYYY'
-  | 'MM.DD.YYYY'
-  | 'DD.MM.YY'
-  | 'DD/MM/YY'
-  | 'MM/DD/YY'
-  | 'DD-MMM-YYYY'
-  | 'DD MMM YYYY'
-  | 'MMM DD, YYYY';
+export const DATE_FORMATS = [
+  'YYYY-MM-DD',
+  'YYYY/MM/DD',
+  'YYYY.MM.DD',
+  'YYYYMMDD',
+  'DD.MM.YYYY',
+  'DD/MM/YYYY',
+  'DD-MM-YYYY',
+  'MM/DD/YYYY',
+  'MM-DD-YYYY',
+  'MM.DD.YYYY',
+  'DD.MM.YY',
+  'DD/MM/YY',
+  'MM/DD/YY',
+  'DD-MMM-YYYY',
+  'DD MMM YYYY',
+  'MMM DD, YYYY',
+] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
 
-export type CsvEncoding = 'utf-8' | 'windows-1252' | 'windows-1251' | 'iso-8859-1';
+export const CSV_ENCODINGS = ['utf-8', 'windows-1252', 'windows-1251', 'iso-8859-1'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/** Field separators a CSV file may use, in the order detection tries them. */
+export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+export const DECIMAL_SEPARATORS = ['.', ','] as const;
+export const THOUSANDS_SEPARATORS = ['', '.', ',', "'", ' '] as const;
 
 /** How the amount of a CSV row is written. Column numbers are 0-based. */
 export type CsvAmountMapping =
@@ -148,7 +161,7 @@ export type CsvAmountMapping =
 /** Everything needed to read rows out of a CSV file; detected, shown to the user, editable, saved as a profile. */
 export interface CsvMapping {
   encoding: CsvEncoding;
-  delimiter: ',' | ';' | '\t' | '|';
+  delimiter: CsvDelimiter;
   /** 1-based physical line of the header record; null when the file has no header. */
   headerLine: number | null;
   /** 1-based physical line of the first data record. */
@@ -160,8 +173,8 @@ export interface CsvMapping {
   /** A second date (value date), or null. */
   valueDateColumn: number | null;
   amount: CsvAmountMapping;
-  decimalSeparator: '.' | ',';
-  thousandsSeparator: '' | '.' | ',' | "'" | ' ';
+  decimalSeparator: (typeof DECIMAL_SEPARATORS)[number];
+  thousandsSeparator: (typeof THOUSANDS_SEPARATORS)[number];
   /** Flip every sign (files that write charges as positive numbers). */
   invertSign: boolean;
   payeeColumn: number | null;

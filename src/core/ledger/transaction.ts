@@ -1,6 +1,10 @@
 import { atField, type FieldError, fail, MonetaError } from '../errors.ts';
 import { type CurrencyCode, formatMoney, MAX_MINOR, type Money, money, sign } from '../money/index.ts';
 
+/** pending → cleared (seen on the statement) → reconciled (statement closed). */
+export const TRANSACTION_STATUSES = ['pending', 'cleared', 'reconciled'] as const;
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
+
 /** What the ledger needs to know of an account to accept a posting into it. */
 export interface PostingAccount {
   readonly id: number;

@@ -7,10 +7,13 @@ import type { Money } from '../money/money.ts';
  * Text comparisons are case- and accent-insensitive through `foldText`, except `regex`, which runs on
  * the original text with the `i` and `u` flags.
  */
-export type TextOperator = 'contains' | 'equals' | 'startsWith' | 'regex';
+export const TEXT_FIELDS = ['payee', 'description', 'notes'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export const TEXT_OPERATORS = ['contains', 'equals', 'startsWith', 'regex'] as const;
+export type TextOperator = (typeof TEXT_OPERATORS)[number];
 
 export type RuleCondition =
-  | { field: 'payee' | 'description' | 'notes'; operator: TextOperator; value: string }
+  | { field: TextField; operator: TextOperator; value: string }
   /** Inclusive bounds on the signed amount in the transaction's currency (exact decimals); either may be absent. */
   | { field: 'amount'; operator: 'between'; min: string | null; max: string | null }
   | { field: 'amount'; operator: 'sign'; value: 'inflow' | 'outflow' }

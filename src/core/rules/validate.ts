@@ -2,7 +2,14 @@ import { isIsoDate } from '../calendar/date.ts';
 import { type ErrorCode, type FieldError, fail } from '../errors.ts';
 import { addExact, compareExact, type Exact, parseExact } from './exact.ts';
 import { compilePattern, MAX_PATTERN_LENGTH } from './text.ts';
-import type { Rule, RuleAction, RuleCondition, SplitPart } from './types.ts';
+import {
+  type Rule,
+  type RuleAction,
+  type RuleCondition,
+  type SplitPart,
+  TEXT_FIELDS,
+  TEXT_OPERATORS,
+} from './types.ts';
 
 /** A rule as written, before the database gives it an id. */
 export type RuleDraft = Omit<Rule, 'id'>;
@@ -18,8 +25,8 @@ export const RULE_LIMITS = {
   notes: 10_000,
 } as const;
 
-const TEXT_FIELDS = new Set(['payee', 'description', 'notes']);
-const TEXT_OPERATORS = new Set(['contains', 'equals', 'startsWith', 'regex']);
+const TEXT_FIELD_SET: ReadonlySet<string> = new Set(TEXT_FIELDS);
+const TEXT_OPERATOR_SET: ReadonlySet<string> = new Set(TEXT_OPERATORS);
 
 type Json = Record<string, unknown>;
 
@@ -124,8 +131,8 @@ function condition(value: unknown, at: string, problems: Problems): RuleConditio
     return null;
   }
   const { field, operator } = value;
-  if (typeof field === 'string' && TEXT_FIELDS.has(field)) {
-    if (typeof operator !== 'string' || !TEXT_OPERATORS.has(operator)) {
+  if (typeof field === 'string' && TEXT_FIELD_SET.has(field)) {
+    if (typeof operator !== 'string' || !TEXT_OPERATOR_SET.has(operator)) {
       problems.add(`${at}/operator`, 'VALIDATION_FAILED', 'Must be contains, equals, startsWith or regex.');
       return null;
     }

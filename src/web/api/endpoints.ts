@@ -1,3 +1,5 @@
+import type { Static } from 'typebox';
+import type { SuggestionQuery, Suggestions } from '../../contract/rules.ts';
 import { queryString, request } from './http.ts';
 import type {
   AccountJson,
@@ -220,6 +222,9 @@ export const api = {
       request<RuleJson[]>('POST', `${book(bookId)}/rules/reorder`, { ids }),
     apply: (bookId: number, body: ApplyRequestJson) =>
       request<ApplyResultJson>('POST', `${book(bookId)}/rules/apply`, body),
+    /** Learned categories for a transaction being written (payee, description, the amount's sign). */
+    suggestions: (bookId: number, query: Static<typeof SuggestionQuery>) =>
+      request<Static<typeof Suggestions>>('GET', `${book(bookId)}/suggestions${queryString(query)}`),
   },
   notifications: {
     list: (bookId: number, options: { includeDismissed?: boolean } = {}) =>

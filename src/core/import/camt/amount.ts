@@ -22,36 +22,3 @@ export function canonicalAmount(text: string | null): string | null {
 export function signAmount(amount: string, debit: boolean): string {
   return debit && /[1-9]/.test(amount) ? `-${amount}` : amount;
 }
-
-/** The exact sum of signed canonical decimals, with as many decimals as the longest ("18.150" + "8.85" = "27.000"). */
-export function sumAmounts(amounts: readonly string[]): string {
-  const scale = Math.max(0, ...amounts.map((amount) => fractionLength(amount)));
-  let total = 0n;
-  for (const amount of amounts) total += scaled(amount, scale);
-  return unscaled(total, scale);
-}
-
-/** True when two signed decimals are the same number ("27.00" and "27.000"). */
-export function sameAmount(a: string, b: string): boolean {
-  const scale = Math.max(fractionLength(a), fractionLength(b));
-  return scaled(a, scale) === scaled(b, scale);
-}
-
-function fractionLength(amount: string): number {
-  const dot = amount.indexOf('.');
-  return dot === -1 ? 0 : amount.length - dot - 1;
-}
-
-function scaled(amount: string, scale: number): bigint {
-  const negative = amount.startsWith('-');
-  const [whole = '0', fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
-  const value = BigInt(whole + fraction.padEnd(scale, '0'));
-  return negative ? -value : value;
-}
-
-function unscaled(value: bigint, scale: number): string {
-  const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
-  const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-  return negative ? `-${text}` : text;
-}

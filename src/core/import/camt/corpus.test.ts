@@ -1,8 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { sumAmounts } from './amount.ts';
+import { expect, it } from 'vitest';
+import {
+  type CorpusEntry,
+  type CorpusExpected,
+  corpusCounts,
+  corpusEntries,
+  describeCorpus,
+  readCorpusFile,
+} from '../../../../test/support/corpus.ts';
+import { sumDecimals } from '../amount-text.ts';
 import { parseCamt } from './camt.ts';
 
 /**
@@ -10,12 +15,6 @@ import { parseCamt } from './camt.ts';
  * the manifest's count, exact sum, dates, currency and balances with the default policy (one row
  * per entry). Skipped with a notice when the corpus is absent; in CI an absent corpus fails.
  */
-
-const PROJECT_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
-const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
-const present = existsSync(MANIFEST);
-const NOTICE = `CAMT corpus conformance skipped: ${MANIFEST} not found.`;
 
 interface ExpectedStatement {
   account: string;
@@ -28,51 +27,25 @@ interface ExpectedStatement {
   balances_reconcile: boolean;
 }
 
-interface CamtEntry {
-  path: string;
-  format: string;
-  expected: {
-    transaction_count: number;
-    amount_sum: string;
-    currency: string | null;
-    first_date: string;
-    last_date: string;
-    account?: string;
-    opening_balance?: string;
-    closing_balance?: string;
-    balances_reconcile?: boolean;
-    statements?: ExpectedStatement[];
-  };
+interface CamtEntry extends CorpusEntry {
+  expected: CorpusExpected & { account?: string; statements?: ExpectedStatement[] };
 }
 
-const manifest: { counts: Record<string, number>; files: CamtEntry[] } = present
-  ? JSON.parse(readFileSync(MANIFEST, 'utf8'))
-  : { counts: {}, files: [] };
-const entries = manifest.files.filter((entry) => entry.format.startsWith('CAMT.053'));
+const entries = corpusEntries<CamtEntry>('camt');
 
-if (!present) {
-  if (process.env.CI === 'true') {
-    describe('CAMT corpus', () => {
-      it('is present in CI', () => expect.fail(`${NOTICE} CI must run the corpus conformance tests.`));
-    });
-  } else {
-    console.warn(NOTICE);
-  }
-}
-
-describe.skipIf(!present)('CAMT corpus conformance', () => {
+describeCorpus('CAMT corpus conformance', () => {
   it('has every CAMT file of the manifest', () => {
-    expect(entries).toHaveLength(manifest.counts.camt!);
+    expect(entries).toHaveLength(corpusCounts.camt!);
   });
 
   it.each(entries.map((entry) => [entry.path, entry] as const))('%s', (_path, entry) => {
-    const parsed = parseCamt(new Uint8Array(readFileSync(path.join(CORPUS, entry.path))));
+    const parsed = parseCamt(new Uint8Array(readCorpusFile(entry)));
     const { expected } = entry;
     const rows = parsed.statements.flatMap((statement) => statement.rows);
     const dates = rows.map((row) => row.date).sort();
     expect(parsed.variant).toBe(entry.format);
     expect(rows).toHaveLength(expected.transaction_count);
-    expect(sumAmounts(rows.map((row) => row.amount))).toBe(expected.amount_sum);
+    expect(sumDecimals(rows.map((row) => row.amount))).toBe(expected.amount_sum);
     expect(dates[0]).toBe(expected.first_date);
     expect(dates.at(-1)).toBe(expected.last_date);
     expect(new Set(parsed.statements.map((statement) => statement.currency))).toEqual(
@@ -97,7 +70,7 @@ describe.skipIf(!present)('CAMT corpus conformance', () => {
       const statementDates = statement.rows.map((row) => row.date).sort();
       expect(statement.accountId).toBe(want.account);
       expect(statement.rows).toHaveLength(want.entry_count);
-      expect(sumAmounts(statement.rows.map((row) => row.amount))).toBe(want.amount_sum);
+      expect(sumDecimals(statement.rows.map((row) => row.amount))).toBe(want.amount_sum);
       expect(statementDates[0]).toBe(want.first_booking_date);
       expect(statementDates.at(-1)).toBe(want.last_booking_date);
       expect(statement.openingBalance?.amount).toBe(want.opening_booked_balance);

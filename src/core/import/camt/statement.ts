@@ -1,6 +1,7 @@
+import { negateDecimal, sameDecimal, sumDecimals } from '../amount-text.ts';
 import type { ImportIssue, Statement, StatementBalance } from '../types.ts';
 import { childNamed, childrenNamed, textAt, type XmlElement } from '../xml.ts';
-import { canonicalAmount, sameAmount, signAmount, sumAmounts } from './amount.ts';
+import { canonicalAmount, signAmount } from './amount.ts';
 import { dateIn, readEntry } from './entry.ts';
 
 /**
@@ -48,16 +49,16 @@ export function readStatement(
   };
   // With an unreadable entry the sum is known to be incomplete; that entry's error says enough.
   if (opening && closing && unreadable === 0) {
-    const expected = sumAmounts([opening.amount, ...booked]);
-    if (!sameAmount(expected, closing.amount)) {
+    const expected = sumDecimals([opening.amount, ...booked]);
+    if (!sameDecimal(expected, closing.amount)) {
       const name = textAt(statement, 'Id') ?? result.accountId ?? `on line ${statement.line}`;
       issues.push({
         code: 'BALANCE_MISMATCH',
         severity: 'warning',
         message:
           `Statement ${name} does not add up: the opening balance ${opening.amount} plus ${booked.length} ` +
-          `booked entries (${sumAmounts(booked)}) gives ${expected}, but the closing balance is ` +
-          `${closing.amount} (a difference of ${sumAmounts([closing.amount, negated(expected)])}).`,
+          `booked entries (${sumDecimals(booked)}) gives ${expected}, but the closing balance is ` +
+          `${closing.amount} (a difference of ${sumDecimals([closing.amount, negateDecimal(expected)])}).`,
         line: statement.line,
       });
     }
@@ -98,8 +99,4 @@ function readBalances(statement: XmlElement, issues: ImportIssue[]): Map<string,
 
 function pick(balance: Balance | null | undefined): StatementBalance | null {
   return balance ? { amount: balance.amount, date: balance.date } : null;
-}
-
-function negated(amount: string): string {
-  return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
 }

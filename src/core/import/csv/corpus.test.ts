@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import {
+  type CorpusEntry,
+  corpusEntries,
+  describeCorpus,
+  readCorpusFile,
+} from '../../../../test/support/corpus.ts';
 import { type CsvLayout, mappingFromLayout } from '../../../../test/support/corpus-csv-layout.ts';
-import { sumDecimals } from '../amount-text.ts';
+import { sameDecimal, sumDecimals } from '../amount-text.ts';
 import { decodeText } from '../text-decode.ts';
 import type { CsvMapping } from '../types.ts';
 import { type CsvParseResult, parseCsv } from './parse.ts';
@@ -17,47 +20,16 @@ import { type CsvParseResult, parseCsv } from './parse.ts';
  * Skipped with a notice when the corpus is absent; in CI an absent corpus fails.
  */
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
-const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
-const present = existsSync(MANIFEST);
-const NOTICE = `CSV corpus conformance skipped: ${MANIFEST} not found.`;
-
 /** Files detection alone reads exactly right; the 3 others ask the (legitimate) date question. */
 const DETECTION_FLOOR = 28;
 
-interface CsvEntry {
-  path: string;
-  expected: {
-    transaction_count: number;
-    amount_sum: string;
-    currency: string | null;
-    first_date: string;
-    last_date: string;
-    pending_rows?: number;
-    excluding_pending?: { transaction_count: number; amount_sum: string };
-    /** The running balance after the latest row, for files with a balance column that chains. */
-    closing_balance?: string;
-  };
+interface CsvEntry extends CorpusEntry {
   csv_layout: CsvLayout;
-  features: string[];
-  ambiguities: string[];
 }
 
-const manifest: { files: CsvEntry[] } = present ? JSON.parse(readFileSync(MANIFEST, 'utf8')) : { files: [] };
-const entries = manifest.files.filter((entry) => entry.path.startsWith('csv/'));
+const entries = corpusEntries<CsvEntry>('csv');
 
-if (!present) {
-  if (process.env.CI === 'true') {
-    describe('CSV corpus', () => {
-      it('is present in CI', () => expect.fail(`${NOTICE} CI must run the corpus conformance tests.`));
-    });
-  } else {
-    console.warn(NOTICE);
-  }
-}
-
-const bytesOf = (entry: CsvEntry) => new Uint8Array(readFileSync(path.join(CORPUS, entry.path)));
+const bytesOf = (entry: CsvEntry) => new Uint8Array(readCorpusFile(entry));
 
 /** The facts the manifest states, as read from a parse. */
 function factsOf(result: CsvParseResult) {
@@ -76,10 +48,6 @@ function factsOf(result: CsvParseResult) {
     closing: result.statements[0]!.closingBalance,
   };
 }
-
-/** Exact equality of two decimals written with different scales ("465000" and "465000.00"). */
-const sameDecimal = (a: string, b: string) =>
-  /^-?0(\.0*)?$/.test(sumDecimals([a, b.startsWith('-') ? b.slice(1) : `-${b}`]));
 
 /** The closing balance the manifest states (as of the latest row's date), or none when it states none. */
 function closingRight(entry: CsvEntry, closing: ReturnType<typeof factsOf>['closing']): boolean {
@@ -110,7 +78,7 @@ function fullyRight(entry: CsvEntry, result: CsvParseResult): boolean {
   );
 }
 
-describe.skipIf(!present)('CSV corpus (b): with the manifest layout', () => {
+describeCorpus('CSV corpus (b): with the manifest layout', () => {
   it('has the 31 CSV files', () => expect(entries).toHaveLength(31));
 
   it.each(entries.map((entry) => [entry.path, entry] as const))('%s', (_path, entry) => {
@@ -146,7 +114,7 @@ describe.skipIf(!present)('CSV corpus (b): with the manifest layout', () => {
   });
 });
 
-describe.skipIf(!present)('CSV corpus (a): detection alone', () => {
+describeCorpus('CSV corpus (a): detection alone', () => {
   it(`reads at least ${DETECTION_FLOOR} of 31 files exactly right, and the rest once the date question is answered`, () => {
     const right: string[] = [];
     const answered: string[] = [];

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DateFormat } from '../types.ts';
-import {
-  anyDateFormat,
-  DATE_FORMATS,
-  looksLikeDate,
-  parseDateAs,
-  resolveDateFormat,
-} from './date-formats.ts';
+import { DATE_FORMATS, type DateFormat } from '../types.ts';
+import { anyDateFormat, looksLikeDate, parseDateAs, resolveDateFormat } from './date-formats.ts';
 
 describe('parseDateAs', () => {
   it.each([

@@ -1,25 +1,5 @@
 import { daysInMonth } from '../../calendar/date.ts';
-import type { DateFormat } from '../types.ts';
-
-/** Every format a CSV date column may use, in the order offered when several fit. */
-export const DATE_FORMATS: readonly DateFormat[] = [
-  'YYYY-MM-DD',
-  'YYYY/MM/DD',
-  'YYYY.MM.DD',
-  'YYYYMMDD',
-  'DD.MM.YYYY',
-  'DD/MM/YYYY',
-  'DD-MM-YYYY',
-  'MM/DD/YYYY',
-  'MM-DD-YYYY',
-  'MM.DD.YYYY',
-  'DD.MM.YY',
-  'DD/MM/YY',
-  'MM/DD/YY',
-  'DD-MMM-YYYY',
-  'DD MMM YYYY',
-  'MMM DD, YYYY',
-];
+import { DATE_FORMATS, type DateFormat } from '../types.ts';
 
 type Part = 'year' | 'shortYear' | 'month' | 'monthName' | 'day';
 

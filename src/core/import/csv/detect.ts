@@ -1,15 +1,21 @@
 import { fail } from '../../errors.ts';
 import { type AmountSeparators, guessSeparators, parseAmountText } from '../amount-text.ts';
 import { type DecodedText, decodeText, hasUtf16Bom, looksBinary } from '../text-decode.ts';
-import type { CsvAmountMapping, CsvEncoding, CsvMapping, DateFormatQuestion } from '../types.ts';
+import type {
+  CsvAmountMapping,
+  CsvDelimiter,
+  CsvEncoding,
+  CsvMapping,
+  DateFormatQuestion,
+} from '../types.ts';
 import { cleanCell } from './column-profile.ts';
 import { guessColumns } from './columns.ts';
 import { currencyOfAmountCells, isKnownCurrency } from './currency-cell.ts';
 import { type DateFormatVerdict, looksLikeDate, resolveDateFormat } from './date-formats.ts';
+import { mappedColumns } from './mapping-columns.ts';
 import { createCsvRowReader } from './row-reader.ts';
 import { chainsAsBalance } from './running-balance.ts';
 import {
-  type Delimiter,
   detectDelimiter,
   isDataLike,
   lastDatedRecord,
@@ -84,7 +90,7 @@ export function detectCsvMapping(
  * Checks there is text and a table at the start of it (so 50 MB of garbage is refused after a
  * 64 KiB look), and returns the delimiter.
  */
-export function prepare(text: string, given: Partial<CsvMapping>): Delimiter {
+export function prepare(text: string, given: Partial<CsvMapping>): CsvDelimiter {
   if (text.trim() === '') fail('UNREADABLE_FILE', 'The file is empty.');
   const delimiter = given.delimiter ?? detectDelimiter(text);
   if (given.firstDataLine === undefined && !locateTable(sniffRecords(text, delimiter))) {
@@ -101,7 +107,7 @@ export function detectInRecords(
   records: readonly CsvRecord[],
   lines: number | null,
   encoding: CsvEncoding,
-  delimiter: Delimiter,
+  delimiter: CsvDelimiter,
   given: Partial<CsvMapping>,
 ): CsvDetection {
   const location = locateTable(records.slice(0, 2000));
@@ -261,23 +267,7 @@ function balanceColumnOf(
   records: readonly CsvRecord[],
   columns: number,
 ): number | null {
-  const amount = mapping.amount;
-  const amountColumns =
-    amount.kind === 'debit-credit'
-      ? [amount.debitColumn, amount.creditColumn]
-      : amount.kind === 'sign-column'
-        ? [amount.column, amount.signColumn]
-        : [amount.column];
-  const used = new Set<number | null>([
-    ...amountColumns,
-    mapping.dateColumn,
-    mapping.valueDateColumn,
-    mapping.payeeColumn,
-    ...mapping.descriptionColumns,
-    mapping.currencyColumn,
-    mapping.referenceColumn,
-    mapping.statusColumn,
-  ]);
+  const used = new Set(mappedColumns(mapping));
   if (named !== null) return used.has(named) ? null : named;
   const last = records.at(-1);
   if (!last) return null;

@@ -4,6 +4,7 @@ import { cleanCell } from './column-profile.ts';
 import { currencyOfCell } from './currency-cell.ts';
 import { looksLikeDate, parseDateAs } from './date-formats.ts';
 import { normalizeHeader, signWordOf } from './header-names.ts';
+import { amountColumns } from './mapping-columns.ts';
 import { createBalanceTracker, NO_BALANCES, type RunningBalances } from './running-balance.ts';
 import type { CsvRecord } from './tokenizer.ts';
 
@@ -296,14 +297,7 @@ export function createCsvRowReader(mapping: CsvMapping, options: { columns?: num
 
 /** Fields a record needs for every column the mapping reads. */
 function neededFields(mapping: CsvMapping): number {
-  const amount = mapping.amount;
-  const amountColumns =
-    amount.kind === 'debit-credit'
-      ? [amount.debitColumn, amount.creditColumn]
-      : amount.kind === 'sign-column'
-        ? [amount.column, amount.signColumn]
-        : [amount.column];
-  return Math.max(mapping.dateColumn, ...amountColumns) + 1;
+  return Math.max(mapping.dateColumn, ...amountColumns(mapping.amount)) + 1;
 }
 
 /** Free text of a column for display (see `cleanText`); '' for no column. */

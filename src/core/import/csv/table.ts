@@ -1,6 +1,6 @@
 import { fail } from '../../errors.ts';
 import { isAmountText } from '../amount-text.ts';
-import type { CsvMapping } from '../types.ts';
+import { CSV_DELIMITERS, type CsvDelimiter } from '../types.ts';
 import { anyDateFormat, looksLikeDate } from './date-formats.ts';
 import { type CsvRecord, CsvTokenizer } from './tokenizer.ts';
 
@@ -9,10 +9,6 @@ import { type CsvRecord, CsvTokenizer } from './tokenizer.ts';
  * and disclaimers before it and totals or balances after it. A transaction row is recognised by
  * content: one cell that is a whole date and another that is an amount.
  */
-
-export type Delimiter = CsvMapping['delimiter'];
-
-const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 
 /** How much of a file detection reads: enough for any preamble, small enough to stay instant. */
 export const SNIFF_CHARS = 64 * 1024;
@@ -70,12 +66,12 @@ export function mode(values: readonly number[]): number {
  * `;`, and a preamble of short lines does not outvote the table. An Excel `sep=;` first line
  * settles it.
  */
-export function detectDelimiter(text: string): Delimiter {
+export function detectDelimiter(text: string): CsvDelimiter {
   const declared = /^sep=(.)\r?\n/i.exec(text.slice(0, 8));
-  if (declared && DELIMITERS.includes(declared[1] as Delimiter)) return declared[1] as Delimiter;
-  let best: Delimiter | null = null;
+  if (declared && CSV_DELIMITERS.includes(declared[1] as CsvDelimiter)) return declared[1] as CsvDelimiter;
+  let best: CsvDelimiter | null = null;
   let bestScore = 0;
-  for (const delimiter of DELIMITERS) {
+  for (const delimiter of CSV_DELIMITERS) {
     const counts = sniffRecords(text, delimiter)
       .filter((record) => record.fields.length >= 2 && nonEmptyCount(record.fields) >= 2)
       .map((record) => record.fields.length);

@@ -1,7 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import {
+  type CorpusEntry,
+  type CorpusExpected,
+  corpusCounts,
+  corpusEntries,
+  describeCorpus,
+  readCorpusFile,
+  decimalUnits as units,
+} from '../../../../test/support/corpus.ts';
 import type { Statement } from '../types.ts';
 import { parseOfx } from './parse-ofx.ts';
 
@@ -10,12 +16,6 @@ import { parseOfx } from './parse-ofx.ts';
  * gives the manifest's count, exact sum, dates, currency, account and balances, per statement for
  * files with several. Skipped with a notice when the corpus is absent; in CI an absent corpus fails.
  */
-
-const PROJECT_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
-const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
-const present = existsSync(MANIFEST);
-const NOTICE = `OFX corpus conformance skipped: ${MANIFEST} not found.`;
 
 interface ExpectedAccount {
   acctid: string;
@@ -28,42 +28,14 @@ interface ExpectedAccount {
   ledger_balance: string | null;
 }
 
-interface OfxEntry {
-  path: string;
-  expected: {
-    transaction_count: number;
-    amount_sum: string;
-    currency: string | null;
-    first_date: string;
-    last_date: string;
-    ledger_balance?: string | null;
-    available_balance?: string;
+interface OfxEntry extends CorpusEntry {
+  expected: CorpusExpected & {
     account?: { acctid: string; type: string | null };
     accounts?: ExpectedAccount[];
   };
 }
 
-const manifest: { counts: Record<string, number>; files: OfxEntry[] } = present
-  ? JSON.parse(readFileSync(MANIFEST, 'utf8'))
-  : { counts: {}, files: [] };
-const entries = manifest.files.filter((entry) => entry.path.startsWith('ofx/'));
-
-if (!present) {
-  if (process.env.CI === 'true') {
-    describe('OFX corpus', () => {
-      it('is present in CI', () => expect.fail(`${NOTICE} CI must run the corpus conformance tests.`));
-    });
-  } else {
-    console.warn(NOTICE);
-  }
-}
-
-/** Exact decimals as bigint units of 10^-12, so `-29` and `-29.00` compare equal and nothing is a float. */
-function units(decimal: string): bigint {
-  const [whole, fraction = ''] = decimal.replace(/^[-+]/, '').split('.');
-  const magnitude = BigInt(whole! + fraction.padEnd(12, '0'));
-  return decimal.startsWith('-') ? -magnitude : magnitude;
-}
+const entries = corpusEntries<OfxEntry>('ofx');
 
 function total(statements: readonly Statement[]): bigint {
   return statements.flatMap((statement) => statement.rows).reduce((sum, row) => sum + units(row.amount), 0n);
@@ -74,13 +46,13 @@ function dateRange(statements: readonly Statement[]): [string | null, string | n
   return [dates[0] ?? null, dates.at(-1) ?? null];
 }
 
-describe.skipIf(!present)('OFX corpus conformance', () => {
+describeCorpus('OFX corpus conformance', () => {
   it('has every OFX file of the manifest', () => {
-    expect(entries).toHaveLength(manifest.counts.ofx ?? 20);
+    expect(entries).toHaveLength(corpusCounts.ofx ?? 20);
   });
 
   it.each(entries.map((entry) => [entry.path, entry] as const))('%s', (file, entry) => {
-    const parsed = parseOfx(new Uint8Array(readFileSync(path.join(CORPUS, file))), { fileName: file });
+    const parsed = parseOfx(new Uint8Array(readCorpusFile(entry)), { fileName: file });
     const { expected } = entry;
     const rows = parsed.statements.flatMap((statement) => statement.rows);
     expect(parsed.format).toBe('ofx');

@@ -1,7 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import {
+  type CorpusEntry,
+  type CorpusExpected,
+  corpusCounts,
+  corpusEntries,
+  describeCorpus,
+  readCorpusFile,
+  decimalUnits as units,
+} from '../../../../test/support/corpus.ts';
 import type { StatementRow } from '../types.ts';
 import { parseQif } from './parse-qif.ts';
 
@@ -12,12 +18,6 @@ import { parseQif } from './parse-qif.ts';
  * when the corpus is absent; in CI an absent corpus fails.
  */
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
-const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
-const present = existsSync(MANIFEST);
-const NOTICE = `QIF corpus conformance skipped: ${MANIFEST} not found.`;
-
 interface ExpectedAccount {
   account: string | null;
   section: string;
@@ -27,42 +27,11 @@ interface ExpectedAccount {
   last_date: string | null;
 }
 
-interface QifEntry {
-  path: string;
-  features: string[];
-  ambiguities: string[];
-  expected: {
-    transaction_count: number;
-    amount_sum: string;
-    currency: string | null;
-    first_date: string;
-    last_date: string;
-    split_transactions?: number;
-    accounts?: ExpectedAccount[];
-  };
+interface QifEntry extends CorpusEntry {
+  expected: CorpusExpected & { accounts?: ExpectedAccount[] };
 }
 
-const manifest: { counts: Record<string, number>; files: QifEntry[] } = present
-  ? JSON.parse(readFileSync(MANIFEST, 'utf8'))
-  : { counts: {}, files: [] };
-const entries = manifest.files.filter((entry) => entry.path.startsWith('qif/'));
-
-if (!present) {
-  if (process.env.CI === 'true') {
-    describe('QIF corpus', () => {
-      it('is present in CI', () => expect.fail(`${NOTICE} CI must run the corpus conformance tests.`));
-    });
-  } else {
-    console.warn(NOTICE);
-  }
-}
-
-/** Exact decimals as bigint units of 10^-12, so `1500` and `1500.00` compare equal and nothing is a float. */
-function units(decimal: string): bigint {
-  const [whole, fraction = ''] = decimal.replace(/^[-+]/, '').split('.');
-  const magnitude = BigInt(whole! + fraction.padEnd(12, '0'));
-  return decimal.startsWith('-') ? -magnitude : magnitude;
-}
+const entries = corpusEntries<QifEntry>('qif');
 
 function total(rows: readonly StatementRow[]): bigint {
   return rows.reduce((sum, row) => sum + units(row.amount), 0n);
@@ -73,13 +42,13 @@ function dateRange(rows: readonly StatementRow[]): [string | null, string | null
   return [dates[0] ?? null, dates.at(-1) ?? null];
 }
 
-describe.skipIf(!present)('QIF corpus conformance', () => {
+describeCorpus('QIF corpus conformance', () => {
   it('has every QIF file of the manifest', () => {
-    expect(entries).toHaveLength(manifest.counts.qif ?? 10);
+    expect(entries).toHaveLength(corpusCounts.qif ?? 10);
   });
 
-  it.each(entries.map((entry) => [entry.path, entry] as const))('%s', (file, entry) => {
-    const parsed = parseQif(new Uint8Array(readFileSync(path.join(CORPUS, file))));
+  it.each(entries.map((entry) => [entry.path, entry] as const))('%s', (_path, entry) => {
+    const parsed = parseQif(new Uint8Array(readCorpusFile(entry)));
     const { expected } = entry;
     const rows = parsed.statements.flatMap((statement) => statement.rows);
     expect(parsed.format).toBe('qif');

@@ -7,7 +7,8 @@ import { isIsoDate } from '../../calendar/date.ts';
  * from every record of the file together, and asked of the user when no date settles it.
  */
 
-export type QifDateOrder = 'MDY' | 'DMY';
+export const QIF_DATE_ORDERS = ['MDY', 'DMY'] as const;
+export type QifDateOrder = (typeof QIF_DATE_ORDERS)[number];
 
 export interface QifDateParts {
   /** The first two numbers as written (month and day in some order), or month and day for `YYYY-MM-DD`. */

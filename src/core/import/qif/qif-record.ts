@@ -1,4 +1,4 @@
-import { type AmountSeparators, parseAmountText } from '../amount-text.ts';
+import { type AmountSeparators, parseAmountText, sameDecimal, sumDecimals } from '../amount-text.ts';
 import type { ImportIssue, StatementRow, StatementSplit } from '../types.ts';
 import type { QifRecord } from './qif-sections.ts';
 
@@ -123,13 +123,7 @@ export function qifRow(
     splits.push({ amount: part, category: split.category, memo: split.memo });
   }
   const issues: ImportIssue[] = [];
-  if (
-    splits.length > 0 &&
-    !sumsTo(
-      splits.map((split) => split.amount),
-      amount,
-    )
-  ) {
+  if (splits.length > 0 && !sameDecimal(sumDecimals(splits.map((split) => split.amount)), amount)) {
     const message = `The splits of the record on line ${line} do not add up to its amount ${amount}.`;
     issues.push({ code: 'UNBALANCED_SPLITS', severity: 'error', message, line });
   }
@@ -151,17 +145,6 @@ export function qifRow(
     openingBalance: /^opening balance$/i.test(transaction.payee ?? ''),
   };
   return { row, issues };
-}
-
-/** Whether exact decimals `parts` add up to `total`, in bigint units of the finest decimal among them. */
-export function sumsTo(parts: readonly string[], total: string): boolean {
-  const scale = Math.max(...[...parts, total].map((value) => value.split('.')[1]?.length ?? 0));
-  const units = (value: string) => {
-    const [whole, fraction = ''] = value.replace('-', '').split('.');
-    const magnitude = BigInt(whole! + fraction.padEnd(scale, '0'));
-    return value.startsWith('-') ? -magnitude : magnitude;
-  };
-  return parts.reduce((sum, part) => sum + units(part), 0n) === units(total);
 }
 
 function clip(text: string): string {

@@ -1,7 +1,7 @@
 import type { BackupDocument } from '../../../core/export/backup-types.ts';
 import type { Db } from '../../../db/connect.ts';
 import { fromFlag } from '../../../db/values.ts';
-import { idMap, insertAll, insertChunks, mapped, minor } from './restore-rows.ts';
+import { insertNumbered, insertRows, mapped, minor } from './restore-rows.ts';
 
 /** Limit budgets with their amounts and alerts. */
 export async function restoreBudgets(
@@ -11,28 +11,17 @@ export async function restoreBudgets(
   accounts: ReadonlyMap<number, number>,
   groups: ReadonlyMap<number, number>,
 ): Promise<void> {
-  const budgets = idMap(
-    doc.budgets,
-    await insertAll(doc.budgets, (chunk) =>
-      trx
-        .insertInto('budgets')
-        .values(
-          chunk.map((b) => ({
-            book_id: bookId,
-            name: b.name,
-            category_id: mapped(accounts, b.categoryId),
-            group_id: mapped(groups, b.groupId),
-            recurrence: JSON.stringify(b.recurrence),
-            rollover: b.rollover,
-            currency: b.currency,
-            created_at: b.createdAt,
-            updated_at: b.updatedAt,
-          })),
-        )
-        .returning('id')
-        .execute(),
-    ),
-  );
+  const budgets = await insertNumbered(trx, 'budgets', doc.budgets, (b) => ({
+    book_id: bookId,
+    name: b.name,
+    category_id: mapped(accounts, b.categoryId),
+    group_id: mapped(groups, b.groupId),
+    recurrence: JSON.stringify(b.recurrence),
+    rollover: b.rollover,
+    currency: b.currency,
+    created_at: b.createdAt,
+    updated_at: b.updatedAt,
+  }));
   const amounts = doc.budgets.flatMap((b) =>
     b.amounts.map((a) => ({
       budget_id: budgets.get(b.id)!,
@@ -40,7 +29,7 @@ export async function restoreBudgets(
       amount: minor(a.amount, b.currency),
     })),
   );
-  await insertChunks(amounts, (chunk) => trx.insertInto('budget_amounts').values(chunk).execute());
+  await insertRows(trx, 'budget_amounts', amounts);
   const notifications = doc.notifications.map((n) => ({
     book_id: bookId,
     budget_id: budgets.get(n.budgetId)!,
@@ -53,7 +42,7 @@ export async function restoreBudgets(
     created_at: n.createdAt,
     dismissed_at: n.dismissedAt,
   }));
-  await insertChunks(notifications, (chunk) => trx.insertInto('notifications').values(chunk).execute());
+  await insertRows(trx, 'notifications', notifications);
 }
 
 /** The envelope mode, its assignments and its moves (in the book's base currency). */
@@ -83,9 +72,7 @@ export async function restoreEnvelope(
     amount: minor(a.amount, base),
     updated_at: a.updatedAt,
   }));
-  await insertChunks(assignmentRows, (chunk) =>
-    trx.insertInto('envelope_assignments').values(chunk).execute(),
-  );
+  await insertRows(trx, 'envelope_assignments', assignmentRows);
   const moveRows = moves.map((m) => ({
     book_id: bookId,
     month: m.month,
@@ -95,5 +82,5 @@ export async function restoreEnvelope(
     created_by: null,
     created_at: m.createdAt,
   }));
-  await insertChunks(moveRows, (chunk) => trx.insertInto('envelope_moves').values(chunk).execute());
+  await insertRows(trx, 'envelope_moves', moveRows);
 }

@@ -3,7 +3,7 @@ import type { BackupDocument } from '../../../core/export/backup-types.ts';
 import type { Db } from '../../../db/connect.ts';
 import { nameColumns } from '../../../db/named.ts';
 import { fromFlag } from '../../../db/values.ts';
-import { insertChunks, mapped } from './restore-rows.ts';
+import { insertRows, mapped } from './restore-rows.ts';
 
 /** Saved CSV mappings and rules, with the ids inside the rules remapped. */
 export async function restoreImportSettings(
@@ -21,7 +21,7 @@ export async function restoreImportSettings(
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   }));
-  await insertChunks(profiles, (chunk) => trx.insertInto('import_profiles').values(chunk).execute());
+  await insertRows(trx, 'import_profiles', profiles);
   const rules = doc.rules.map((r) => {
     const { conditions, actions } = remapRule(r, maps);
     return {
@@ -36,5 +36,5 @@ export async function restoreImportSettings(
       updated_at: r.updatedAt,
     };
   });
-  await insertChunks(rules, (chunk) => trx.insertInto('rules').values(chunk).execute());
+  await insertRows(trx, 'rules', rules);
 }

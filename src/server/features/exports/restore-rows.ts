@@ -1,5 +1,8 @@
 /** Writing a backup's rows in bulk, and turning its old ids into the new ones. */
+import type { Generated, Insertable } from 'kysely';
 import { currency, parseMoney } from '../../../core/money/index.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { Schema } from '../../../db/schema.ts';
 
 /** Rows per INSERT: SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535. */
 const ROWS = 1000;
@@ -21,15 +24,40 @@ export async function insertAll<T>(
   return ids;
 }
 
-export async function insertChunks<T>(
-  rows: readonly T[],
-  write: (chunk: T[]) => Promise<unknown>,
+/** Tables whose rows the database numbers. */
+type NumberedTable = {
+  [T in keyof Schema]: Schema[T] extends { id: Generated<number> } ? T : never;
+}[keyof Schema];
+
+/** Inserts a row into `table` for each of `rows` and returns old id → new id. */
+export async function insertNumbered<Row extends { id: number }, T extends NumberedTable>(
+  trx: Db,
+  table: T,
+  rows: readonly Row[],
+  columns: (row: Row) => Insertable<Schema[T]>,
+): Promise<Map<number, number>> {
+  const ids = await insertAll(rows, (chunk) =>
+    trx.insertInto(table).values(chunk.map(columns)).returning('id').execute(),
+  );
+  return idMap(rows, ids);
+}
+
+/** Inserts the rows into `table`, in chunks. */
+export async function insertRows<T extends keyof Schema>(
+  trx: Db,
+  table: T,
+  rows: readonly Insertable<Schema[T]>[],
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS) await write(rows.slice(start, start + ROWS));
+  for (let start = 0; start < rows.length; start += ROWS) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(start, start + ROWS))
+      .execute();
+  }
 }
 
 /** old id → new id, from the rows in backup order and their new ids in the same order. */
-export function idMap(rows: readonly { id: number }[], ids: readonly number[]): Map<number, number> {
+function idMap(rows: readonly { id: number }[], ids: readonly number[]): Map<number, number> {
   return new Map(rows.map((row, index) => [row.id, ids[index]!]));
 }
 

@@ -10,7 +10,7 @@ import { createBook } from '../books/service.ts';
 import { contentColumns } from '../transactions/ledger-writes.ts';
 import { restoreBudgets, restoreEnvelope } from './restore-budgets.ts';
 import { restoreImportSettings } from './restore-import-settings.ts';
-import { idMap, insertAll, insertChunks, mapped } from './restore-rows.ts';
+import { insertAll, insertNumbered, insertRows, mapped } from './restore-rows.ts';
 
 export interface RestoreResult {
   book: BookRecord;
@@ -51,55 +51,33 @@ export async function restoreBackup(
     );
     const bookId = book.id;
 
-    const groups = idMap(
-      doc.categoryGroups,
-      await insertAll(doc.categoryGroups, (chunk) =>
-        trx
-          .insertInto('category_groups')
-          .values(
-            chunk.map((g) => ({
-              book_id: bookId,
-              ...nameColumns(g.name),
-              kind: g.kind,
-              position: g.position,
-              hidden: fromFlag(g.hidden),
-              created_at: g.createdAt,
-              updated_at: g.updatedAt,
-            })),
-          )
-          .returning('id')
-          .execute(),
-      ),
-    );
+    const groups = await insertNumbered(trx, 'category_groups', doc.categoryGroups, (g) => ({
+      book_id: bookId,
+      ...nameColumns(g.name),
+      kind: g.kind,
+      position: g.position,
+      hidden: fromFlag(g.hidden),
+      created_at: g.createdAt,
+      updated_at: g.updatedAt,
+    }));
 
-    const accounts = idMap(
-      doc.accounts,
-      await insertAll(doc.accounts, (chunk) =>
-        trx
-          .insertInto('accounts')
-          .values(
-            chunk.map((a) => ({
-              book_id: bookId,
-              ...nameColumns(a.name),
-              type: a.type,
-              subtype: a.subtype,
-              currency: a.currency,
-              // Parents are set below, once every account has its new id.
-              parent_id: null,
-              group_id: mapped(groups, a.groupId),
-              role: a.role,
-              notes: a.notes,
-              archived: fromFlag(a.archived),
-              hidden: fromFlag(a.hidden),
-              balance: balances.get(a.id) ?? 0n,
-              created_at: a.createdAt,
-              updated_at: a.updatedAt,
-            })),
-          )
-          .returning('id')
-          .execute(),
-      ),
-    );
+    const accounts = await insertNumbered(trx, 'accounts', doc.accounts, (a) => ({
+      book_id: bookId,
+      ...nameColumns(a.name),
+      type: a.type,
+      subtype: a.subtype,
+      currency: a.currency,
+      // Parents are set below, once every account has its new id.
+      parent_id: null,
+      group_id: mapped(groups, a.groupId),
+      role: a.role,
+      notes: a.notes,
+      archived: fromFlag(a.archived),
+      hidden: fromFlag(a.hidden),
+      balance: balances.get(a.id) ?? 0n,
+      created_at: a.createdAt,
+      updated_at: a.updatedAt,
+    }));
     for (const account of doc.accounts.filter((a) => a.parentId !== null)) {
       await trx
         .updateTable('accounts')
@@ -108,68 +86,35 @@ export async function restoreBackup(
         .execute();
     }
 
-    const payees = idMap(
-      doc.payees,
-      await insertAll(doc.payees, (chunk) =>
-        trx
-          .insertInto('payees')
-          .values(
-            chunk.map((p) => ({
-              book_id: bookId,
-              ...nameColumns(p.name),
-              default_category_id: mapped(accounts, p.defaultCategoryId),
-              created_at: p.createdAt,
-              updated_at: p.updatedAt,
-            })),
-          )
-          .returning('id')
-          .execute(),
-      ),
-    );
+    const payees = await insertNumbered(trx, 'payees', doc.payees, (p) => ({
+      book_id: bookId,
+      ...nameColumns(p.name),
+      default_category_id: mapped(accounts, p.defaultCategoryId),
+      created_at: p.createdAt,
+      updated_at: p.updatedAt,
+    }));
 
-    const tags = idMap(
-      doc.tags,
-      await insertAll(doc.tags, (chunk) =>
-        trx
-          .insertInto('tags')
-          .values(
-            chunk.map((t) => ({
-              book_id: bookId,
-              ...nameColumns(t.name),
-              color: t.color,
-              created_at: t.createdAt,
-              updated_at: t.updatedAt,
-            })),
-          )
-          .returning('id')
-          .execute(),
-      ),
-    );
+    const tags = await insertNumbered(trx, 'tags', doc.tags, (t) => ({
+      book_id: bookId,
+      ...nameColumns(t.name),
+      color: t.color,
+      created_at: t.createdAt,
+      updated_at: t.updatedAt,
+    }));
 
-    const batches = idMap(
-      doc.importBatches,
-      await insertAll(doc.importBatches, (chunk) =>
-        trx
-          .insertInto('import_batches')
-          .values(
-            chunk.map((b) => ({
-              book_id: bookId,
-              account_id: mapped(accounts, b.accountId),
-              format: b.format,
-              file_name: b.fileName,
-              file_sha256: b.fileSha256,
-              transaction_count: b.transactionCount,
-              skipped_count: b.skippedCount,
-              created_by: null,
-              created_at: b.createdAt,
-              undone_at: b.undoneAt,
-              undone_by: null,
-            })),
-          )
-          .returning('id')
-          .execute(),
-      ),
-    );
+    const batches = await insertNumbered(trx, 'import_batches', doc.importBatches, (b) => ({
+      book_id: bookId,
+      account_id: mapped(accounts, b.accountId),
+      format: b.format,
+      file_name: b.fileName,
+      file_sha256: b.fileSha256,
+      transaction_count: b.transactionCount,
+      skipped_count: b.skippedCount,
+      created_by: null,
+      created_at: b.createdAt,
+      undone_at: b.undoneAt,
+      undone_by: null,
+    }));
 
     const counts = await restoreLedger(trx, bookId, doc, ledger, { accounts, payees, tags, batches });
     await restoreBudgets(trx, bookId, doc, accounts, groups);
@@ -244,7 +189,7 @@ async function restoreLedger(
       position,
     })),
   );
-  await insertChunks(postings, (chunk) => trx.insertInto('postings').values(chunk).execute());
+  await insertRows(trx, 'postings', postings);
   const tagRows = doc.transactions.flatMap((t, index) =>
     t.tagIds.map((tagId) => ({
       transaction_id: ids[index]!,
@@ -252,6 +197,6 @@ async function restoreLedger(
       book_id: bookId,
     })),
   );
-  await insertChunks(tagRows, (chunk) => trx.insertInto('transaction_tags').values(chunk).execute());
+  await insertRows(trx, 'transaction_tags', tagRows);
   return { postings: postings.length };
 }

@@ -1,4 +1,5 @@
 import type { AccountType } from '../../../core/ledger/account.ts';
+import type { TransactionStatus } from '../../../core/ledger/transaction.ts';
 import type { CurrencyCode } from '../../../core/money/index.ts';
 import type { RuleSubject } from '../../../core/rules/types.ts';
 import type { Db } from '../../../db/connect.ts';
@@ -28,7 +29,7 @@ export interface Candidate {
   description: string;
   notes: string | null;
   currency: string;
-  status: 'pending' | 'cleared' | 'reconciled';
+  status: TransactionStatus;
   payeeId: number | null;
   payeeName: string | null;
   postings: CandidatePosting[];

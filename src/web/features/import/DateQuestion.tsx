@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { ApiError } from '../../api/http.ts';
 import type { ImportPreviewJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
+import { formatDay } from '../../ui/formatDay.ts';
 import { dateExample, dateOrderWords } from './mapping.ts';
 
 type Question = ImportPreviewJson['questions'][number];
@@ -32,9 +33,7 @@ export function DateQuestion({
 }) {
   const id = useId();
   const locale = useLocale();
-  const example = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2026, 2, 5)),
-  );
+  const example = formatDay('2026-03-05', locale, 'long');
   const refused = error instanceof ApiError && error.code === 'AMBIGUOUS_DATE_FORMAT';
   return (
     <fieldset className="card import-question" aria-describedby={refused ? `${id}-error` : `${id}-hint`}>

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import type { DateFormat } from '../../../core/import/types.ts';
 import type { AccountJson, CategoryJson, ImportBatchJson, ImportPreviewJson } from '../../api/types.ts';
 import { useAnnounce } from '../../ui/Announcer.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -8,7 +9,6 @@ import { CommitBar } from './CommitBar.tsx';
 import { type Choices, carryChoices, commitChoices, NO_CHOICES, summarise } from './choices.ts';
 import { DateQuestion } from './DateQuestion.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
-import type { DateFormat } from './mapping.ts';
 import { PreviewTable } from './PreviewTable.tsx';
 import { useCommitImport, usePreviewImport } from './queries.ts';
 import { fileErrorOf, SourceFields } from './SourceFields.tsx';

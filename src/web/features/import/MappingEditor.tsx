@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { DATE_FORMATS } from '../../../core/import/types.ts';
 import type { CsvMappingJson } from '../../api/types.ts';
 import { Field } from '../../ui/Field.tsx';
 import { fieldError } from '../../ui/formErrors.ts';
@@ -8,7 +9,6 @@ import {
   type AmountKind,
   amountOfKind,
   columnLabels,
-  DATE_FORMATS,
   DECIMAL_SEPARATORS,
   DELIMITERS,
   dateExample,

@@ -1,6 +1,7 @@
 import type { CategoryJson, ImportPreviewRowJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
+import { formatDay } from '../../ui/formatDay.ts';
 import { type Choices, canToggle, rowWillImport, setCategory, setImport } from './choices.ts';
 import { categoryValue, choiceOf, SOURCE_WORDS } from './rowView.ts';
 
@@ -28,11 +29,7 @@ export function PreviewRow({
   const chosen = choices.categories.has(row.index);
   const what = `line ${row.line}`;
   const known = new Set(categories.map((c) => String(c.id)));
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(row.date)
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(
-        new Date(`${row.date}T00:00:00Z`),
-      )
-    : row.date;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(row.date) ? formatDay(row.date, locale, 'short') : row.date;
   const source = chosen ? SOURCE_WORDS.user : row.category ? SOURCE_WORDS[row.category.source] : null;
   const suggestions = row.suggestions.filter((s) => String(s.categoryId) !== value).slice(0, 3);
   const errors = row.issues.filter((issue) => issue.severity === 'error');

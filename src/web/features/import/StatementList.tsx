@@ -2,6 +2,7 @@ import type { AccountJson, ImportPreviewRowJson, ImportStatementJson } from '../
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { formatDay } from '../../ui/formatDay.ts';
 import { fieldError } from '../../ui/formErrors.ts';
 import { agreement, balanceAfterChoices } from './balances.ts';
 import type { Choices } from './choices.ts';
@@ -74,10 +75,7 @@ function StatementCard({
   const after = balanceAfterChoices(statement, rows, choices);
   const check = agreement(statement, after);
   const account = accounts.find((a) => a.id === statement.accountId);
-  const day = (date: string | null) =>
-    date
-      ? ` on ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))}`
-      : '';
+  const day = (date: string | null) => (date ? ` on ${formatDay(date, locale)}` : '');
   const described = [
     statement.fileAccountName,
     statement.fileAccountId && `account ${statement.fileAccountId}`,

@@ -1,3 +1,4 @@
+import { negateDecimal, sameDecimal, sumDecimals } from '../../../core/import/amount-text.ts';
 import { currency, formatMinor, isCurrencyCode, parseMoney } from '../../../core/money/index.ts';
 import type { ImportPreviewRowJson, ImportStatementJson, MoneyJson } from '../../api/types.ts';
 import { type Choices, NO_CHOICES, rowWillImport } from './choices.ts';
@@ -7,26 +8,11 @@ import { type Choices, NO_CHOICES, rowWillImport } from './choices.ts';
  * strings compared as scaled bigints, never as floats.
  */
 
-const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
-
-function scaled(text: string, scale: number): bigint {
-  const match = DECIMAL.exec(text);
-  if (!match) throw new Error(`Not a decimal: ${text}`);
-  const [, sign, whole, fraction = ''] = match;
-  const value = BigInt(whole! + fraction.padEnd(scale, '0'));
-  return sign === '-' ? -value : value;
-}
-
 const fractionDigits = (text: string) => text.split('.')[1]?.length ?? 0;
 
 /** `a − b` as an exact decimal string, with as many decimals as the longer of the two. */
 export function decimalDifference(a: string, b: string): string {
-  const scale = Math.max(fractionDigits(a), fractionDigits(b));
-  return formatMinor(scaled(a, scale) - scaled(b, scale), scale);
-}
-
-export function decimalsEqual(a: string, b: string): boolean {
-  return /^-?0+(\.0+)?$/.test(decimalDifference(a, b));
+  return sumDecimals([a, negateDecimal(b)]);
 }
 
 /**
@@ -63,7 +49,7 @@ export function agreement(statement: ImportStatementJson, after: MoneyJson): Agr
   const closing = statement.closingBalance;
   if (!closing || closing.amount.currency !== after.currency) return { kind: 'none' };
   const difference = decimalDifference(closing.amount.amount, after.amount);
-  if (decimalsEqual(closing.amount.amount, after.amount)) {
+  if (sameDecimal(closing.amount.amount, after.amount)) {
     return { kind: 'agree', closing: closing.amount, date: closing.date };
   }
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sameDecimal } from '../../../core/import/amount-text.ts';
 import type { ImportPreviewRowJson, ImportStatementJson } from '../../api/types.ts';
-import { agreement, balanceAfterChoices, decimalDifference, decimalsEqual } from './balances.ts';
+import { agreement, balanceAfterChoices, decimalDifference } from './balances.ts';
 import { bytesToBase64 } from './base64.ts';
 import {
   carryChoices,
@@ -133,7 +134,7 @@ describe('balances of a statement', () => {
   it('compares exact decimals of any length, never through floats', () => {
     expect(decimalDifference('0.3', '0.1')).toBe('0.2');
     expect(decimalDifference('1972.350', '1972.35')).toBe('0.000');
-    expect(decimalsEqual('1972.350', '1972.35')).toBe(true);
+    expect(sameDecimal('1972.350', '1972.35')).toBe(true);
     expect(decimalDifference('-4.2', '10')).toBe('-14.2');
     expect(decimalDifference('90071992547409.93', '-0.01')).toBe('90071992547409.94');
   });

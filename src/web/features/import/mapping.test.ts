@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { countCells } from '../../../core/import/csv/mapping-columns.ts';
 import type { CsvMappingJson } from '../../api/types.ts';
-import { amountOfKind, columnLabels, countCells, dateExample, dateOrderWords, listOf } from './mapping.ts';
+import { amountOfKind, columnLabels, dateExample, dateOrderWords, listOf } from './mapping.ts';
 
 const mapping: CsvMappingJson = {
   encoding: 'utf-8',

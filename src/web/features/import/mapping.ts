@@ -1,27 +1,7 @@
+import { countCells, mappedColumns } from '../../../core/import/csv/mapping-columns.ts';
 import type { CsvMappingJson } from '../../api/types.ts';
 
 /** The CSV layout as the mapping form shows it: column names, date formats with examples, choices. */
-
-export type DateFormat = CsvMappingJson['dateFormat'];
-
-export const DATE_FORMATS = [
-  'YYYY-MM-DD',
-  'YYYY/MM/DD',
-  'YYYY.MM.DD',
-  'YYYYMMDD',
-  'DD.MM.YYYY',
-  'DD/MM/YYYY',
-  'DD-MM-YYYY',
-  'MM/DD/YYYY',
-  'MM-DD-YYYY',
-  'MM.DD.YYYY',
-  'DD.MM.YY',
-  'DD/MM/YY',
-  'MM/DD/YY',
-  'DD-MMM-YYYY',
-  'DD MMM YYYY',
-  'MMM DD, YYYY',
-] as const satisfies readonly DateFormat[];
 
 /** 5 March 2026 written in `format`: what the person recognises from their bank's file. */
 export function dateExample(format: string): string {
@@ -94,17 +74,6 @@ export function amountOfKind(current: CsvMappingJson['amount'], kind: AmountKind
   };
 }
 
-/** How many cells a CSV line has, quotes respected: enough to name the columns of a file without header. */
-export function countCells(line: string, delimiter: string): number {
-  let cells = 1;
-  let quoted = false;
-  for (const char of line) {
-    if (char === '"') quoted = !quoted;
-    else if (char === delimiter && !quoted) cells++;
-  }
-  return cells;
-}
-
 /**
  * The columns the person picks from: "1: Date" from the header, or "Column 1" when there is none;
  * as many as the header or the widest of the sample lines, and at least every column the mapping uses.
@@ -114,20 +83,8 @@ export function columnLabels(
   samples: readonly string[],
   mapping: CsvMappingJson,
 ): string[] {
-  const used = [
-    mapping.dateColumn,
-    mapping.valueDateColumn,
-    mapping.payeeColumn,
-    mapping.currencyColumn,
-    mapping.referenceColumn,
-    mapping.balanceColumn,
-    mapping.statusColumn,
-    ...mapping.descriptionColumns,
-    ...(mapping.amount.kind === 'debit-credit'
-      ? [mapping.amount.debitColumn, mapping.amount.creditColumn]
-      : [mapping.amount.column]),
-    ...(mapping.amount.kind === 'sign-column' ? [mapping.amount.signColumn] : []),
-  ].filter((column): column is number => column !== null);
+  const used = mappedColumns(mapping);
+  if (mapping.balanceColumn !== null) used.push(mapping.balanceColumn);
   const widest = Math.max(0, ...samples.map((line) => countCells(line, mapping.delimiter)));
   const count = Math.min(200, Math.max(header?.length ?? 0, widest, ...used.map((column) => column + 1)));
   return Array.from({ length: count }, (_, column) => {

@@ -10,7 +10,7 @@ import { Amount } from '../../ui/Amount.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useAccounts } from '../accounts/queries.ts';
-import { useBookId } from '../books/queries.ts';
+import { useBookId, useCurrentBook } from '../books/queries.ts';
 import { draftOf, emptyDraft } from './draft.ts';
 import {
   useCategories,
@@ -31,6 +31,9 @@ export function RegisterPage() {
   const accountId = Number(useParams().accountId);
   const locale = useLocale();
   const accounts = useAccounts(bookId, true);
+  // Viewers cannot save, so they are offered no learned categories either.
+  const { book } = useCurrentBook();
+  const suggestFrom = book && book.role !== 'viewer' ? bookId : undefined;
   const categories = useCategories(bookId);
   const payees = usePayees(bookId);
   const register = useRegister(bookId, accountId);
@@ -125,6 +128,7 @@ export function RegisterPage() {
           account={account}
           targets={targets}
           payees={payees.data ?? []}
+          bookId={suggestFrom}
           initial={emptyDraft(today)}
           saving={save.isPending}
           error={save.error}
@@ -147,6 +151,7 @@ export function RegisterPage() {
           account={account}
           targets={targets}
           payees={payees.data ?? []}
+          bookId={suggestFrom}
           initial={draftOf(editing.transaction, account)}
           saving={save.isPending}
           error={save.error}

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -88,17 +89,19 @@ describe('TransactionEditor with a split', () => {
     setLocale('en-US');
     const saved: unknown[] = [];
     render(
-      <TransactionEditor
-        label="New transaction"
-        account={checking}
-        targets={targets}
-        payees={[]}
-        initial={emptyDraft('2026-03-01')}
-        saving={false}
-        error={null}
-        onSave={(body) => saved.push(body)}
-        onCancel={() => {}}
-      />,
+      <QueryClientProvider client={new QueryClient()}>
+        <TransactionEditor
+          label="New transaction"
+          account={checking}
+          targets={targets}
+          payees={[]}
+          initial={emptyDraft('2026-03-01')}
+          saving={false}
+          error={null}
+          onSave={(body) => saved.push(body)}
+          onCancel={() => {}}
+        />
+      </QueryClientProvider>,
     );
     fireEvent.change(screen.getByLabelText('Out'), { target: { value: '87.45' } });
     fireEvent.click(screen.getByRole('button', { name: 'Split' }));

@@ -1,15 +1,21 @@
-import { type FormEvent, type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AccountJson, NewTransactionJson, PayeeJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { CategorySuggestions } from './CategorySuggestions.tsx';
 import { type Draft, problemsOf, toTransaction } from './draft.ts';
 import { SplitEditor } from './SplitEditor.tsx';
+import { hintOf, shortcutIndex, shownSuggestions, suggestionRequest } from './suggestions.ts';
 import { type Target, targetByLabel } from './targets.ts';
+import { useSuggestions } from './useSuggestions.ts';
 
 /**
  * The register's inline editor, for a new transaction or an existing one. Enter saves, Escape
  * cancels; the payee and category fields complete from the book's payees, categories and accounts.
+ * Given a `bookId`, it offers the categories the book's history suggests for the payee and
+ * description while no category is chosen: buttons, or Alt+1 … Alt+3; a sure one is hinted in the
+ * empty category field, but only what the field holds is ever saved.
  */
 export function TransactionEditor({
   account,
@@ -21,6 +27,7 @@ export function TransactionEditor({
   onSave,
   onCancel,
   label,
+  bookId,
 }: {
   account: AccountJson;
   targets: readonly Target[];
@@ -31,6 +38,8 @@ export function TransactionEditor({
   onSave: (transaction: NewTransactionJson) => void;
   onCancel: () => void;
   label: string;
+  /** The book whose learned categories are suggested; without one (a viewer), none are. */
+  bookId?: number;
 }) {
   const id = useId();
   const locale = useLocale();
@@ -41,6 +50,21 @@ export function TransactionEditor({
   const problems = problemsOf(draft, account, targetMap);
   const target = draft.targetId === null ? undefined : targetMap.get(draft.targetId);
   const set = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
+  const request = suggestionRequest(draft);
+  const answer = useSuggestions(bookId ?? null, request);
+  const suggested = request !== null && answer.data ? shownSuggestions(answer.data.suggestions, labels) : [];
+  const hint = hintOf(suggested);
+  const categoryInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState(0);
+  // A picked suggestion re-creates the category field (and removes its button): focus follows it.
+  useEffect(() => {
+    if (chosen > 0) categoryInput.current?.focus();
+  }, [chosen]);
+
+  function chooseSuggestion(categoryId: number) {
+    set({ targetId: categoryId, targetAmount: '' });
+    setChosen((count) => count + 1);
+  }
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -52,6 +76,13 @@ export function TransactionEditor({
     if (event.key === 'Escape') {
       event.preventDefault();
       onCancel();
+      return;
+    }
+    const index = shortcutIndex(event);
+    const suggestion = index === null ? undefined : suggested[index];
+    if (suggestion) {
+      event.preventDefault();
+      chooseSuggestion(suggestion.categoryId);
     }
   }
 
@@ -89,7 +120,10 @@ export function TransactionEditor({
           <label>
             <span>Category</span>
             <input
+              ref={categoryInput}
               list={`${id}-targets`}
+              placeholder={hint && `${hint.label}?`}
+              aria-describedby={suggested.length > 0 ? `${id}-suggestions` : undefined}
               defaultValue={draft.targetId === null ? '' : (labels.get(draft.targetId) ?? '')}
               key={draft.targetId ?? 'none'}
               onBlur={(e) => set({ targetId: targetByLabel(targets, e.target.value)?.id ?? null })}
@@ -136,6 +170,9 @@ export function TransactionEditor({
           </label>
         )}
       </div>
+      {bookId !== undefined && !draft.split && (
+        <CategorySuggestions id={`${id}-suggestions`} shown={suggested} onChoose={chooseSuggestion} />
+      )}
       <datalist id={`${id}-payees`}>
         {payees.map((payee) => (
           <option key={payee.id} value={payee.name} />

@@ -1,4 +1,5 @@
 import { Field } from '../../ui/Field.tsx';
+import { CategorySelect } from './CategorySelect.tsx';
 import { ACTION_TYPES, type ActionDraft, type ActionType } from './draft.ts';
 import { type RuleOptions, usableCategories } from './options.ts';
 import { SplitParts } from './SplitParts.tsx';
@@ -40,22 +41,13 @@ export function ActionRow({
           )}
         </Field>
         {action.type === 'setCategory' && (
-          <Field label="Category" error={error('categoryId')}>
-            {(props) => (
-              <select
-                {...props}
-                value={action.categoryId}
-                onChange={(event) => onChange({ categoryId: event.target.value })}
-              >
-                <option value="">Choose a category</option>
-                {categories.map((category) => (
-                  <option key={category.id} value={category.id}>
-                    {category.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CategorySelect
+            label="Category"
+            error={error('categoryId')}
+            value={action.categoryId}
+            categories={categories}
+            onChange={(categoryId) => onChange({ categoryId })}
+          />
         )}
         {action.type === 'setPayee' && (
           <Field label="Payee" error={error('payee')}>

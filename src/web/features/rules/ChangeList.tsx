@@ -1,6 +1,7 @@
 import type { RuleChangeJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
+import { formatDay } from '../../ui/formatDay.ts';
 import type { Names } from './describe.ts';
 
 type State = RuleChangeJson['before'];
@@ -25,10 +26,7 @@ export function changedFields(before: State, after: State, names: Names): Array<
 /** The dry run's changes: date, description, amount, and each field before → after. */
 export function ChangeList({ changes, names }: { changes: readonly RuleChangeJson[]; names: Names }) {
   const locale = useLocale();
-  const day = (date: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(
-      new Date(`${date}T00:00:00Z`),
-    );
+  const day = (date: string) => formatDay(date, locale, 'short');
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; focusable, the keyboard can scroll it too
     <section className="table-scroll" aria-label="What would change" tabIndex={0}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CategoryJson } from '../../api/types.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { CategorySelect } from './CategorySelect.tsx';
 import { emptyPart, type PartDraft, type PartHow } from './draft.ts';
 import type { RuleOptions } from './options.ts';
 
@@ -43,22 +44,13 @@ export function SplitParts({
           const label = `Part ${index + 1}`;
           return (
             <li key={part.key} className="form-grid">
-              <Field label={`${label}: category`} error={error(`parts/${index}/categoryId`)}>
-                {(props) => (
-                  <select
-                    {...props}
-                    value={part.categoryId}
-                    onChange={(event) => set(index, { categoryId: event.target.value })}
-                  >
-                    <option value="">Choose a category</option>
-                    {categories.map((category) => (
-                      <option key={category.id} value={category.id}>
-                        {category.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <CategorySelect
+                label={`${label}: category`}
+                error={error(`parts/${index}/categoryId`)}
+                value={part.categoryId}
+                categories={categories}
+                onChange={(categoryId) => set(index, { categoryId })}
+              />
               <Field label={`${label}: share`}>
                 {(props) => (
                   <select

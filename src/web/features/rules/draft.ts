@@ -1,3 +1,4 @@
+import type { TextOperator } from '../../../core/rules/types.ts';
 import type { NewRuleJson, RuleActionJson, RuleConditionJson, RuleJson } from '../../api/types.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { NewRuleJson, RuleActionJson, RuleConditionJson, RuleJson } from '.
  */
 
 export type ConditionKind = 'payee' | 'description' | 'notes' | 'amount' | 'sign' | 'account' | 'date';
-export type TextOperator = 'contains' | 'equals' | 'startsWith' | 'regex';
+export type { TextOperator };
 export type ActionType = RuleActionJson['type'];
 export type PartHow = 'amount' | 'percent' | 'rest';
 

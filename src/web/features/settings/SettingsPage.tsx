@@ -5,11 +5,11 @@ import { setLocale, setTheme, type Theme, useLocale, useTheme } from '../../app/
 import { Amount } from '../../ui/Amount.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { formatDay } from '../../ui/formatDay.ts';
 import { fieldError, formError } from '../../ui/formErrors.ts';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { useSession } from '../auth/session.ts';
 import { useBookId, useCurrentBook, useMembers } from '../books/queries.ts';
-import { formatDay } from '../transactions/view.ts';
 import { localeOptions } from './locales.ts';
 import { useChangePassword, useUpdateBook } from './queries.ts';
 

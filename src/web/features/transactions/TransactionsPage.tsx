@@ -5,6 +5,7 @@ import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { formatDay } from '../../ui/formatDay.ts';
 import { useAccounts } from '../accounts/queries.ts';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
 import { draftOf } from '../register/draft.ts';
@@ -22,7 +23,7 @@ import {
   withFilter,
 } from './filters.ts';
 import { useAllCategories, useTags, useTransactionList } from './queries.ts';
-import { amountFor, editorTargets, formatDay, involved, pointOfView } from './view.ts';
+import { amountFor, editorTargets, involved, pointOfView } from './view.ts';
 
 const STATUS_TEXT = { pending: 'Pending', cleared: 'Cleared', reconciled: 'Reconciled' } as const;
 const STATUS_MARK = { pending: '○', cleared: '✓', reconciled: '✓✓' } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountJson, TransactionJson } from '../../api/types.ts';
-import { amountFor, editorTargets, formatDay, involved, pointOfView } from './view.ts';
+import { formatDay } from '../../ui/formatDay.ts';
+import { amountFor, editorTargets, involved, pointOfView } from './view.ts';
 
 const account = (id: number, name: string, type: AccountJson['type'], currency = 'EUR'): AccountJson => ({
   id,
