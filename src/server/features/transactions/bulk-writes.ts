@@ -3,12 +3,12 @@ import type { Db } from '../../../db/connect.ts';
 import { adjustBalances } from '../accounts/queries.ts';
 import { contentColumns, type TransactionHeader } from './ledger-writes.ts';
 
-/** One transaction of a bulk write. `importKey` must be unique within the call: it maps new ids back. */
+/** One transaction of a bulk write. An `importKey` must be unique in the book (see the import). */
 export interface BulkTransaction {
   header: TransactionHeader;
   balanced: BalancedPostings;
   tagIds: readonly number[];
-  importKey: string;
+  importKey: string | null;
 }
 
 // SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535: rows per INSERT stay well below.
@@ -47,9 +47,7 @@ export async function insertTransactionsInBulk(
       )
       .returning(['id', 'import_key'])
       .execute();
-    // Neither database promises RETURNING rows in VALUES order: map them back by key.
-    const byKey = new Map(inserted.map((row) => [row.import_key!, row.id]));
-    for (const item of chunk) ids.push(byKey.get(item.importKey)!);
+    ids.push(...idsInOrder(chunk, inserted));
   }
 
   const postings = items.flatMap((item, index) =>
@@ -93,4 +91,20 @@ export async function insertTransactionsInBulk(
   }
   await adjustBalances(db, deltas, now);
   return ids;
+}
+
+/**
+ * Neither database promises RETURNING rows in VALUES order, so rows are matched by their import
+ * key when every row has one. Without keys (generated books) the ids are taken in ascending order:
+ * one INSERT draws its identity values in VALUES order on both databases.
+ */
+function idsInOrder(
+  chunk: readonly BulkTransaction[],
+  inserted: ReadonlyArray<{ id: number; import_key: string | null }>,
+): number[] {
+  if (chunk.every((item) => item.importKey !== null)) {
+    const byKey = new Map(inserted.map((row) => [row.import_key!, row.id]));
+    return chunk.map((item) => byKey.get(item.importKey!)!);
+  }
+  return inserted.map((row) => row.id).sort((a, b) => a - b);
 }
