@@ -16,11 +16,11 @@ export async function writeBankCsv(file: string, options: BenchOptions): Promise
     const lines: string[] = [];
     for (const transaction of chunk) {
       const own = transaction.postings[0]!;
-      if (own.value !== undefined) continue; // foreign-currency rows belong to other accounts
       const [year, month, day] = transaction.date.split('-');
       const payee =
         transaction.payee === null ? transaction.description : plan.payees[transaction.payee]!.name;
-      const amount = formatMinor(own.amount, 2).replace('.', ',');
+      // A purchase the generator paid in dollars or pounds is, in this file, its euro value.
+      const amount = formatMinor(own.value ?? own.amount, 2).replace('.', ',');
       lines.push(`${day}.${month}.${year};${payee};${transaction.description};${amount};EUR`);
     }
     if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');

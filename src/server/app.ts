@@ -11,6 +11,7 @@ import { financeRoutes } from './features/finance-routes.ts';
 import { homeRoutes } from './features/home/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { serverTiming } from './plugins/server-timing.ts';
 import { installValidators } from './plugins/validation.ts';
 import { handleError, handleNotFound } from './problem.ts';
 import type { App } from './types.ts';
@@ -53,6 +54,7 @@ export async function buildApp({ database, config, logger = false, webRoot }: Ap
   app.setNotFoundHandler(handleNotFound);
   app.decorate('db', database.db);
   app.decorate('config', config);
+  serverTiming(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
