@@ -2,7 +2,7 @@
  * `npm run bench [-- --db postgres] [--runs N] [--count N]`: measures Moneta on the reference book
  * (1,000,000 transactions, made by bench/generate on first use and kept in bench/data) and prints
  * every figure beside its target (DESIGN.md) and, for queries, the same query in bare SQL. Writes
- * bench/results/<date>-<db>.json. A benchmark, not a test: nothing here fails on a slow figure.
+ * bench/results/<date>-<db>-<count>.json. A benchmark, not a test: nothing here fails on a slow figure.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -205,7 +205,7 @@ const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).jo
 console.log(format(header));
 for (const line of lines) console.log(format(line));
 mkdirSync('bench/results', { recursive: true });
-const out = join('bench/results', `${new Date().toISOString().slice(0, 10)}-${values.db}.json`);
+const out = join('bench/results', `${new Date().toISOString().slice(0, 10)}-${values.db}-${plan.count}.json`);
 writeFileSync(
   out,
   `${JSON.stringify({ date: new Date().toISOString(), db: values.db, runs, plan, rows }, null, 2)}\n`,
