@@ -16,6 +16,7 @@ import { inTransaction } from '../../src/db/transaction.ts';
 import { insertAccount } from '../../src/server/features/accounts/service.ts';
 import { createUser } from '../../src/server/features/auth/service.ts';
 import { createBook } from '../../src/server/features/books/service.ts';
+import { createGroup } from '../../src/server/features/category-groups/service.ts';
 import { insertTransactionsInBulk } from '../../src/server/features/transactions/bulk-writes.ts';
 import type { BookScope } from '../../src/server/types.ts';
 import { BENCH_ACCOUNTS, BENCH_GROUPS, type BenchAccountKey } from './catalogue.ts';
@@ -53,18 +54,12 @@ export async function writeBenchBook(
       remember(row.id, row.currency);
     }
     for (const [position, group] of BENCH_GROUPS.entries()) {
-      const { id: groupId } = await trx
-        .insertInto('category_groups')
-        .values({
-          book_id: book.id,
-          ...nameColumns(group.name),
-          kind: group.kind,
-          position,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const { id: groupId } = await createGroup(
+        trx,
+        scope,
+        { name: group.name, kind: group.kind, position },
+        now,
+      );
       for (const [name] of group.categories) {
         const row = await insertAccount(trx, scope, { name, type: group.kind, groupId }, now);
         categoryIds.push(row.id);

@@ -11,7 +11,7 @@ import { parseCsvStream } from '../../src/core/import/csv/stream.ts';
 import type { Db } from '../../src/db/connect.ts';
 import { classifierFor } from '../../src/server/features/imports/classifier.ts';
 import { undoImport } from '../../src/server/features/imports/service.ts';
-import { importStream } from '../../src/server/features/imports/stream.ts';
+import { csvStatement, importStream } from '../../src/server/features/imports/stream.ts';
 import type { BookScope } from '../../src/server/types.ts';
 
 export async function importOnce(db: Db, scope: BookScope, accountId: number, file: string): Promise<number> {
@@ -27,15 +27,7 @@ export async function importOnce(db: Db, scope: BookScope, accountId: number, fi
       fileName: 'import-100k.csv',
       format: 'csv',
       accountId,
-      statement: {
-        accountId: null,
-        accountType: null,
-        accountName: null,
-        currency: detection.mapping.currency,
-        openingBalance: null,
-        closingBalance: null,
-        availableBalance: null,
-      },
+      statement: csvStatement(detection.mapping.currency),
       chunks: parseCsvStream(bytes(), detection.mapping, { columns: detection.columns }),
       sha256: () => '',
       dryRun: false,

@@ -26,7 +26,7 @@ import {
   type ProfileChoice,
 } from '../../server/features/imports/profiles.ts';
 import { commitImport, previewImport } from '../../server/features/imports/service.ts';
-import { importStream } from '../../server/features/imports/stream.ts';
+import { csvStatement, importStream } from '../../server/features/imports/stream.ts';
 import { commandAccountId, commandBookScope } from '../book-scope.ts';
 import { databaseUrl, withDatabase } from '../database.ts';
 import { DATABASE_HELP, DATABASE_OPTION, HELP_OPTION, type Io, parseOrUsage, UsageError } from '../io.ts';
@@ -221,15 +221,7 @@ async function importCsv(io: Io, job: CsvImport): Promise<number> {
       fileName: job.fileName,
       format: 'csv',
       accountId: job.accountId,
-      statement: {
-        accountId: null,
-        accountType: null,
-        accountName: null,
-        currency: detection.mapping.currency,
-        openingBalance: null,
-        closingBalance: null,
-        availableBalance: null,
-      },
+      statement: csvStatement(detection.mapping.currency),
       chunks: batches(),
       sha256: () => hash.digest('hex'),
       dryRun: job.dryRun,

@@ -6,11 +6,11 @@
 import type { MoneyJson } from '../../contract/common.ts';
 import { type CurrencyCode, currency, exponentOf, formatMinor } from '../../core/money/index.ts';
 import type { Db } from '../../db/connect.ts';
-import { nameColumns } from '../../db/named.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { toCount } from '../../db/values.ts';
 import { createAccount, insertAccount } from '../../server/features/accounts/service.ts';
 import { createBook } from '../../server/features/books/service.ts';
+import { createGroup } from '../../server/features/category-groups/service.ts';
 import { createTransaction } from '../../server/features/transactions/service.ts';
 import type { BookScope } from '../../server/types.ts';
 import { DEMO_CURRENCY, type PostingTarget } from './catalogue.ts';
@@ -44,18 +44,12 @@ export async function writeDemo(db: Db, userId: number, plan: DemoPlan, now: str
     const targets = new Map<PostingTarget, { id: number; currency: CurrencyCode }>();
 
     for (const [position, group] of plan.groups.entries()) {
-      const { id: groupId } = await tx
-        .insertInto('category_groups')
-        .values({
-          book_id: book.id,
-          ...nameColumns(group.name),
-          kind: group.kind,
-          position,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const { id: groupId } = await createGroup(
+        tx,
+        scope,
+        { name: group.name, kind: group.kind, position },
+        now,
+      );
       for (const name of group.categories) {
         const row = await insertAccount(tx, scope, { name, type: group.kind, groupId }, now);
         targets.set(name, { id: row.id, currency: currency(row.currency) });

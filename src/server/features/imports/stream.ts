@@ -17,6 +17,19 @@ import { NO_CHOICES, willImport } from './preview-json.ts';
 import { type ProfileChoice, rememberMapping } from './profiles.ts';
 import { batchJson, type ClassifierSource, writeRows } from './service.ts';
 
+/** The statement of a streamed CSV file: nothing is known of it up front but its currency. */
+export function csvStatement(currency: string | null): Omit<Statement, 'rows'> {
+  return {
+    accountId: null,
+    accountType: null,
+    accountName: null,
+    currency,
+    openingBalance: null,
+    closingBalance: null,
+    availableBalance: null,
+  };
+}
+
 /** How far a streamed import has got, for a progress bar. */
 export interface StreamProgress {
   rows: number;
