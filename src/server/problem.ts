@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorCode, type FieldError, MonetaError } from '../core/errors.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 
 /** Every error code's HTTP status and title: the API's one error vocabulary (see docs/errors.md). */
 export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
@@ -127,8 +128,7 @@ function codeOfFrameworkError(error: FastifyError): ErrorCode {
  * before writing; the index settles races): the same answer the check would have given.
  */
 function uniqueViolation(error: Error & { code?: unknown; constraint?: unknown }): MonetaError | undefined {
-  const unique = error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-  if (!unique) return undefined;
+  if (!isUniqueViolation(error)) return undefined;
   const where = `${String(error.constraint ?? '')} ${error.message}`;
   if (/email/.test(where))
     return new MonetaError('EMAIL_TAKEN', 'That e-mail address is already registered.');

@@ -19,6 +19,7 @@ import type { Db } from '../../db/connect.ts';
 import { toMinor } from '../../db/values.ts';
 import { now } from '../../server/clock.ts';
 import { classifierFor } from '../../server/features/imports/classifier.ts';
+import { NO_CHOICES } from '../../server/features/imports/preview-json.ts';
 import {
   choice,
   chooseProfile,
@@ -152,12 +153,6 @@ function dateFormatOption(text: string | undefined): DateFormat | undefined {
     throw new UsageError(`--date-format must be one of ${DATE_FORMATS.join(', ')}; not '${text}'.`);
   return format;
 }
-
-const NO_CHOICES = {
-  exclude: new Set<number>(),
-  include: new Set<number>(),
-  categories: new Map<number, number | null>(),
-};
 
 async function namedProfile(db: Db, bookId: number, profile: string): Promise<ProfileChoice> {
   const rows = await listProfiles(db, bookId);

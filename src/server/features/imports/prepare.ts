@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fail, MonetaError } from '../../../core/errors.ts';
+import { type ErrorCode, fail, MonetaError } from '../../../core/errors.ts';
 import { createImportKeyer } from '../../../core/import/import-key.ts';
 import { findLikelyDuplicates } from '../../../core/import/likely-duplicates.ts';
 import { type ImportQuestion, parseStatementFile } from '../../../core/import/parse-file.ts';
@@ -15,8 +15,7 @@ import type {
 import { balancePostings, type PostingAccount } from '../../../core/ledger/transaction.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { BookScope } from '../../types.ts';
-import type { AccountRow } from '../accounts/queries.ts';
-import { requireAccount } from '../accounts/service.ts';
+import { type AccountRow, getAccountRow } from '../accounts/queries.ts';
 import { type BookPlanContext, loadPlanContext } from './context.ts';
 import { existingImportKeys, loadDuplicateCandidates } from './duplicates.ts';
 import { chooseProfile, type ProfileChoice, requireProfile } from './profiles.ts';
@@ -137,27 +136,13 @@ export async function importAccount(
   id: number,
   field: string,
 ): Promise<AccountRow> {
-  let account: AccountRow;
-  try {
-    account = await requireAccount(db, scope.bookId, id);
-  } catch (error) {
-    if (error instanceof MonetaError && error.code === 'NOT_FOUND') {
-      fail('UNKNOWN_ACCOUNT', error.message, [{ field, code: 'UNKNOWN_ACCOUNT', message: error.message }]);
-    }
-    throw error;
+  const account = await getAccountRow(db, scope.bookId, id);
+  const refuse = (code: ErrorCode, message: string): never => fail(code, message, [{ field, code, message }]);
+  if (!account) return refuse('UNKNOWN_ACCOUNT', `There is no account ${id} in this book.`);
+  if (account.type === 'income' || account.type === 'expense') {
+    refuse('INVALID_ACCOUNT_KIND', `Account ${id} is a category: import into an account.`);
   }
-  const problem =
-    account.type === 'income' || account.type === 'expense'
-      ? 'is a category: import into an account'
-      : account.archived
-        ? 'is archived'
-        : null;
-  if (problem) {
-    const message = `Account ${id} ${problem}.`;
-    fail(problem === 'is archived' ? 'ACCOUNT_ARCHIVED' : 'INVALID_ACCOUNT_KIND', message, [
-      { field, code: problem === 'is archived' ? 'ACCOUNT_ARCHIVED' : 'INVALID_ACCOUNT_KIND', message },
-    ]);
-  }
+  if (account.archived) refuse('ACCOUNT_ARCHIVED', `Account ${id} is archived.`);
   return account;
 }
 

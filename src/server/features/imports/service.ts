@@ -8,6 +8,7 @@ import type { CurrencyCode } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ImportBatchTable } from '../../../db/schema-import.ts';
 import { inTransaction } from '../../../db/transaction.ts';
+import { isUniqueViolation } from '../../../db/unique-violation.ts';
 import type { BookScope } from '../../types.ts';
 import { systemAccount } from '../accounts/system-accounts.ts';
 import { raiseBudgetAlerts } from '../budgets/alerts.ts';
@@ -15,7 +16,7 @@ import { payeeIdsByName, payeeKey } from '../payees/bulk.ts';
 import { type BulkTransaction, insertTransactionsInBulk } from '../transactions/bulk-writes.ts';
 import { deleteTransactions } from '../transactions/ledger-writes.ts';
 import { type ImportRequest, type PreparedImport, type PreparedRow, prepareImport } from './prepare.ts';
-import { previewJson, type RowChoices, willImport } from './preview-json.ts';
+import { NO_CHOICES, previewJson, type RowChoices, willImport } from './preview-json.ts';
 import { rememberMapping } from './profiles.ts';
 
 export type ClassifierSource = (db: Db, bookId: number) => Promise<RowClassifier | null>;
@@ -27,11 +28,7 @@ export async function previewImport(
   classifiers: ClassifierSource,
 ) {
   const prepared = await prepareImport(db, scope, request, classifiers);
-  return previewJson(prepared, request.fileName, {
-    exclude: new Set(),
-    include: new Set(),
-    categories: new Map(),
-  });
+  return previewJson(prepared, request.fileName, NO_CHOICES);
 }
 
 export interface CommitOptions {
@@ -56,14 +53,9 @@ export async function commitImport(
   } catch (error) {
     // A concurrent import committed the same rows, payees or system accounts first: read the book
     // again; its rows are duplicates now and the names exist.
-    if (!isUniqueConflict(error)) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return commitOnce(db, scope, request, options, classifiers, now);
   }
-}
-
-function isUniqueConflict(error: unknown): boolean {
-  const { code } = error as { code?: unknown };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function commitOnce(
