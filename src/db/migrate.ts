@@ -5,6 +5,7 @@ import * as budgets from './migrations/2026_11_21_0002_budgets.ts';
 import * as envelope from './migrations/2026_11_21_0003_envelope.ts';
 import * as importing from './migrations/2026_11_21_0004_import.ts';
 import * as postingLookup from './migrations/2026_11_21_0005_posting_lookup.ts';
+import * as accountMonths from './migrations/2026_11_21_0006_account_months.ts';
 
 /** Every migration, in order. Names sort by date; a new one goes at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_0003_envelope': envelope,
   '2026_11_21_0004_import': importing,
   '2026_11_21_0005_posting_lookup': postingLookup,
+  '2026_11_21_0006_account_months': accountMonths,
 };
 
 function migrator(database: Database): Migrator {

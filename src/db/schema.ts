@@ -147,6 +147,22 @@ export interface PostingTable {
   position: number;
 }
 
+/**
+ * The monthly roll-up of an account's postings (migration 0006): what reports and balances read
+ * for whole months instead of a million postings. Kept in the same database transaction as the
+ * postings, rebuilt by `moneta check --rebuild` and verified by `moneta check`. A month with no
+ * postings has no row.
+ */
+export interface AccountMonthTable {
+  book_id: number;
+  account_id: number;
+  /** 'YYYY-MM'. */
+  month: string;
+  /** Σ of the month's postings' amounts, in the account's currency. */
+  amount: MinorUnits;
+  postings: ColumnType<number | string, number, number | string>;
+}
+
 export interface TransactionTagTable {
   transaction_id: number;
   tag_id: number;
@@ -164,5 +180,6 @@ export interface Schema extends BudgetSchema, EnvelopeSchema, ImportSchema {
   tags: TagTable;
   transactions: TransactionTable;
   postings: PostingTable;
+  account_months: AccountMonthTable;
   transaction_tags: TransactionTagTable;
 }

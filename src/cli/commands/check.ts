@@ -1,19 +1,23 @@
 import { parseArgs } from 'node:util';
 import { checkIntegrity } from '../../server/features/integrity/check.ts';
+import { rebuildCaches } from '../../server/features/integrity/rebuild.ts';
 import { databaseUrl, withDatabase } from '../database.ts';
 import { DATABASE_HELP, DATABASE_OPTION, HELP_OPTION, type Io, integerOption, parseOrUsage } from '../io.ts';
 
-export const summary = 'check the ledger: balanced transactions, cached balances, consistent postings';
+export const summary = 'check the ledger: balanced transactions, cached figures, consistent postings';
 
-export const usage = `Usage: moneta check [--book ID] [--database URL]
+export const usage = `Usage: moneta check [--book ID] [--rebuild] [--database URL]
 
 Checks every book (or one): each transaction's postings sum to zero and number two or more;
-every cached account balance and transaction total equals what its postings say; postings agree
-with their transaction (date, book, amount = value in its own currency); nothing points into
-another book. Prints "OK: …" and exits 0, or lists every problem and exits 1. Read-only.
+every cached account balance, transaction total and monthly roll-up equals what the postings
+say; postings agree with their transaction (date, book, amount = value in its own currency);
+nothing points into another book. Prints "OK: …" and exits 0, or lists every problem and exits
+1. Read-only, unless --rebuild.
 
 Options:
   --book ID         check only this book
+  --rebuild         first recompute the cached figures (balances, totals, monthly roll-ups)
+                    from the postings, then check
 ${DATABASE_HELP}
   -h, --help        show this help`;
 
@@ -21,7 +25,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parseOrUsage(() =>
     parseArgs({
       args: argv,
-      options: { ...HELP_OPTION, ...DATABASE_OPTION, book: { type: 'string' } },
+      options: {
+        ...HELP_OPTION,
+        ...DATABASE_OPTION,
+        book: { type: 'string' },
+        rebuild: { type: 'boolean' },
+      },
       strict: true,
     }),
   );
@@ -34,6 +43,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (bookId !== undefined) {
       const book = await db.selectFrom('books').select('id').where('id', '=', bookId).executeTakeFirst();
       if (!book) throw new Error(`There is no book ${bookId}.`);
+    }
+    if (values.rebuild) {
+      const started = performance.now();
+      await rebuildCaches(db, bookId, new Date().toISOString());
+      io.out(
+        `Rebuilt balances, totals and monthly roll-ups in ${Math.round(performance.now() - started)} ms`,
+      );
     }
     const { counts, problems } = await checkIntegrity(db, { bookId });
     const checked = `${counts.transactions} transactions, ${counts.postings} postings, ${counts.accounts} accounts checked`;

@@ -1,4 +1,5 @@
 import { type Selectable, type SqlBool, sql } from 'kysely';
+import type { IsoDate } from '../../../core/calendar/date.ts';
 import { fail } from '../../../core/errors.ts';
 import type { AccountSubtype } from '../../../core/ledger/account.ts';
 import type { PostingAccount } from '../../../core/ledger/transaction.ts';
@@ -8,6 +9,7 @@ import type { Db } from '../../../db/connect.ts';
 import type { AccountTable } from '../../../db/schema.ts';
 import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
 import { moneyJson } from '../../money-json.ts';
+import { accountSums } from './account-sums.ts';
 
 export type AccountRow = Selectable<AccountTable>;
 
@@ -76,15 +78,10 @@ export async function loadPostingAccounts(
   );
 }
 
-/** Σ amount of an account's postings up to and including `date`. */
-export async function balanceAt(db: Db, accountId: number, date: string): Promise<bigint> {
-  const row = await db
-    .selectFrom('postings')
-    .select((eb) => sumMinor(eb.ref('amount')).as('total'))
-    .where('account_id', '=', accountId)
-    .where('date', '<=', date)
-    .executeTakeFirstOrThrow();
-  return toMinor(row.total);
+/** Σ amount of an account's postings up to and including `date`: its monthly roll-ups and the month so far. */
+export async function balanceAt(db: Db, bookId: number, accountId: number, date: IsoDate): Promise<bigint> {
+  const sums = await accountSums(db, bookId, { from: null, to: date }, { accountIds: [accountId] }, false);
+  return sums[0]?.total ?? 0n;
 }
 
 export async function hasPostings(db: Db, accountId: number): Promise<boolean> {

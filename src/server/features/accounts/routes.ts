@@ -166,7 +166,7 @@ export async function accountRoutes(app: App): Promise<void> {
       return {
         accountId: account.id,
         date,
-        balance: moneyJson(await balanceAt(app.db, account.id, date), account.currency),
+        balance: moneyJson(await balanceAt(app.db, request.book!.bookId, account.id, date), account.currency),
       };
     },
   );

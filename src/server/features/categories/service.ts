@@ -4,13 +4,8 @@ import type { Db } from '../../../db/connect.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { toFlag } from '../../../db/values.ts';
 import type { BookScope } from '../../types.ts';
-import {
-  type AccountRow,
-  adjustBalances,
-  getAccountRow,
-  hasPostings,
-  listAccounts,
-} from '../accounts/queries.ts';
+import { applyPostingDeltas } from '../accounts/ledger-totals.ts';
+import { type AccountRow, getAccountRow, hasPostings, listAccounts } from '../accounts/queries.ts';
 import { CATEGORY_TYPES, deleteAccount, insertAccount, updateAccount } from '../accounts/service.ts';
 import { type CategoryKind, hiddenGroupIds } from '../category-groups/queries.ts';
 import { requireGroupOfKind } from '../category-groups/service.ts';
@@ -143,8 +138,7 @@ export async function mergeCategory(
         `${source.name} holds ${source.currency}, ${target.name} ${target.currency}.`,
       );
     }
-    const moved = await reassignPostings(trx, id, intoId);
-    await adjustBalances(trx, new Map([[intoId, moved]]), now);
+    await applyPostingDeltas(trx, scope.bookId, await reassignPostings(trx, id, intoId), now);
     await reassignPayeeDefaults(trx, id, intoId, now);
     await reassignRuleCategories(trx, scope.bookId, id, intoId, now);
     await deleteAccount(trx, scope, id, false, now);

@@ -5,6 +5,7 @@ import type { Db } from '../../../db/connect.ts';
 import { nameColumns } from '../../../db/named.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { fromFlag } from '../../../db/values.ts';
+import { rebuildAccountMonths } from '../accounts/ledger-totals.ts';
 import type { BookRecord } from '../books/queries.ts';
 import { createBook } from '../books/service.ts';
 import { contentColumns } from '../transactions/ledger-writes.ts';
@@ -190,6 +191,7 @@ async function restoreLedger(
     })),
   );
   await insertRows(trx, 'postings', postings);
+  await rebuildAccountMonths(trx, bookId);
   const tagRows = doc.transactions.flatMap((t, index) =>
     t.tagIds.map((tagId) => ({
       transaction_id: ids[index]!,

@@ -127,6 +127,7 @@ describeEachDatabase('checkIntegrity', (ctx) => {
     const { problems } = await checkIntegrity(db, { bookId });
     expect(kinds(problems)).toEqual([
       'cached-balance',
+      'cached-month',
       'cached-total',
       'too-few-postings',
       'unbalanced-transaction',
@@ -150,6 +151,17 @@ describeEachDatabase('checkIntegrity', (ctx) => {
 
     const { problems } = await checkIntegrity(db, { bookId });
     expect(problems).toEqual([
+      // The posting left January's roll-up of Dollars and arrived in February's.
+      {
+        kind: 'cached-month',
+        message: `Account ${dollars.id} (book ${bookId}) in 2026-01: the monthly roll-up holds 108.00 USD in 1 posting; its postings say no row.`,
+        ids: { bookId, accountId: dollars.id },
+      },
+      {
+        kind: 'cached-month',
+        message: `Account ${dollars.id} (book ${bookId}) in 2026-02: the monthly roll-up holds no row; its postings say 108.00 USD in 1 posting.`,
+        ids: { bookId, accountId: dollars.id },
+      },
       {
         kind: 'posting-header-mismatch',
         message: `Posting ${postingId} of transaction ${exchange.id} (book ${bookId}) says date 2026-02-01, book ${bookId}; its transaction says date 2026-01-06, book ${bookId}.`,

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../../db/connect.ts';
 import { balanceProblems, countRows, transactionProblems } from './ledger-checks.ts';
+import { monthProblems } from './month-checks.ts';
 import { postingProblems, referenceProblems } from './posting-checks.ts';
 import type { IntegrityReport } from './problems.ts';
 
@@ -22,7 +23,7 @@ export interface CheckOptions {
 
 /**
  * Checks every book (or one): transactions balance and have two postings or more, cached
- * balances and totals equal what the postings say, postings agree with their transaction
+ * balances, totals and monthly roll-ups equal what the postings say, postings agree with their transaction
  * (date, book, amount = value in its currency) and nothing points into another book.
  *
  * Runs in one read-only transaction (REPEATABLE READ on PostgreSQL) so that a server writing
@@ -36,6 +37,7 @@ export async function checkIntegrity(db: Db, options: CheckOptions = {}): Promis
     const problems = [
       ...(await transactionProblems(trx, bookId)),
       ...(await balanceProblems(trx, bookId)),
+      ...(await monthProblems(trx, bookId)),
       ...(await postingProblems(trx, bookId)),
       ...(await referenceProblems(trx, bookId)),
     ];

@@ -11,6 +11,8 @@ export type ProblemKind =
   | 'too-few-postings'
   /** `accounts.balance` differs from the sum of the account's postings' amounts. */
   | 'cached-balance'
+  /** A monthly roll-up row (`account_months`) differs from its account's postings in that month. */
+  | 'cached-month'
   /** `transactions.total` differs from the sum of its positive values. */
   | 'cached-total'
   /** A posting into an account of the transaction's currency whose amount is not its value. */

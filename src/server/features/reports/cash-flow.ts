@@ -1,3 +1,4 @@
+import type { IsoDate } from '../../../core/calendar/date.ts';
 import type { Db } from '../../../db/connect.ts';
 import { moneyJson } from '../../money-json.ts';
 import { categorySums } from './category-sums.ts';
@@ -20,7 +21,7 @@ export async function cashFlow(
   db: Db,
   bookId: number,
   base: string,
-  range: { from: string; to: string },
+  range: { from: IsoDate; to: IsoDate },
   filter: ReportFilter,
 ) {
   const sums = (await categorySums(db, bookId, range, filter, ['income', 'expense'])).filter(

@@ -1,6 +1,8 @@
+import type { IsoDate } from '../../../core/calendar/date.ts';
 import type { Db } from '../../../db/connect.ts';
 import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
-import { matchesFilter, type ReportFilter } from './filters.ts';
+import { accountSums } from '../accounts/account-sums.ts';
+import { matchesFilter, needsPostings, type ReportFilter } from './filters.ts';
 
 export interface CategorySum {
   categoryId: number;
@@ -16,27 +18,23 @@ export interface CategorySum {
 }
 
 /**
- * Σ per income/expense category over [from, to] in one GROUP BY on postings, then the names of
- * the categories that had postings. Transfers between own accounts touch no category.
+ * Σ per income/expense category over [from, to] — from the monthly roll-ups, or for a filter
+ * that needs each transaction, in one GROUP BY on the postings — then the names of the
+ * categories that had postings. Transfers between own accounts touch no category.
  */
 export async function categorySums(
   db: Db,
   bookId: number,
-  range: { from: string; to: string },
+  range: { from: IsoDate; to: IsoDate },
   filter: ReportFilter,
   types: readonly ('income' | 'expense')[],
 ): Promise<CategorySum[]> {
-  const sums = await db
-    .selectFrom('postings')
-    .innerJoin('accounts', 'accounts.id', 'postings.account_id')
-    .select((eb) => ['postings.account_id as id', sumMinor(eb.ref('postings.amount')).as('total')])
-    .where('postings.book_id', '=', bookId)
-    .where('accounts.type', 'in', [...types])
-    .where('postings.date', '>=', range.from)
-    .where('postings.date', '<=', range.to)
-    .where((eb) => matchesFilter(eb, filter))
-    .groupBy('postings.account_id')
-    .execute();
+  const sums = needsPostings(filter)
+    ? await filteredSums(db, bookId, range, filter, types)
+    : (await accountSums(db, bookId, range, { types, accountIds: filter.categoryIds }, false)).map((row) => ({
+        id: row.accountId,
+        total: row.total,
+      }));
   if (sums.length === 0) return [];
   const names = await db
     .selectFrom('accounts')
@@ -71,7 +69,7 @@ export async function categorySums(
         groupId: account.group_id,
         groupName: account.group_name ?? 'Ungrouped',
         groupPosition: account.group_position ?? Number.MAX_SAFE_INTEGER,
-        total: toMinor(row.total),
+        total: row.total,
       };
     })
     .sort(
@@ -81,4 +79,25 @@ export async function categorySums(
         a.name.localeCompare(b.name) ||
         a.categoryId - b.categoryId,
     );
+}
+
+async function filteredSums(
+  db: Db,
+  bookId: number,
+  range: { from: string; to: string },
+  filter: ReportFilter,
+  types: readonly ('income' | 'expense')[],
+): Promise<{ id: number; total: bigint }[]> {
+  const rows = await db
+    .selectFrom('postings')
+    .innerJoin('accounts', 'accounts.id', 'postings.account_id')
+    .select((eb) => ['postings.account_id as id', sumMinor(eb.ref('postings.amount')).as('total')])
+    .where('postings.book_id', '=', bookId)
+    .where('accounts.type', 'in', [...types])
+    .where('postings.date', '>=', range.from)
+    .where('postings.date', '<=', range.to)
+    .where((eb) => matchesFilter(eb, filter))
+    .groupBy('postings.account_id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, total: toMinor(row.total) }));
 }

@@ -47,6 +47,14 @@ export function parseRange(query: { from: string; to: string }): { from: IsoDate
   return { from, to };
 }
 
+/**
+ * Whether a filter needs each posting's transaction (its other postings, tags or payee), which
+ * the monthly roll-ups do not keep; a category filter alone narrows the roll-ups just as well.
+ */
+export function needsPostings(filter: ReportFilter): boolean {
+  return Boolean(filter.accountIds || filter.tagIds || filter.payeeIds);
+}
+
 type PostingsScope = ExpressionBuilder<Schema, 'postings' | 'accounts'>;
 
 /**

@@ -1,17 +1,18 @@
 import { sql } from 'kysely';
-import type { IsoDate } from '../../../core/calendar/date.ts';
+import { addDays, type IsoDate } from '../../../core/calendar/date.ts';
 import { fail } from '../../../core/errors.ts';
 import { countPeriods, periodsBetween } from '../../../core/reports/periods.ts';
 import type { Db } from '../../../db/connect.ts';
 import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
 import { moneyJson } from '../../money-json.ts';
+import { accountSums } from '../accounts/account-sums.ts';
 
 /** The most points one net-worth request may ask for (10 years of days). */
 export const MAX_POINTS = 3_700;
 
 /**
  * Net worth at the end of each day or month of [from, to]: each asset and liability account's
- * balance before the range (one GROUP BY), plus one GROUP BY per (account, day|month) inside it,
+ * balance before the range, plus its Σ per month (roll-ups) or per day (postings) inside it,
  * folded into running totals. Archived accounts keep their history. Only base-currency accounts
  * add up into assets, liabilities and net worth; the others still show their own balances.
  */
@@ -41,43 +42,26 @@ export async function netWorth(
   if (accountIds) accountsQuery = accountsQuery.where('id', 'in', accountIds);
   const accounts = await accountsQuery.execute();
   const ids = accounts.map((a) => a.id);
-  const bucket =
-    interval === 'month'
-      ? sql<string>`substr(cast(postings.date as text), 1, 7)`
-      : sql<string>`cast(postings.date as text)`;
-  const scoped = () =>
-    db
-      .selectFrom('postings')
-      .where('postings.book_id', '=', bookId)
-      .where('postings.account_id', 'in', ids.length > 0 ? ids : [0]);
+  const scope = { accountIds: ids.length > 0 ? ids : [0] };
   const [opening, moves] = await Promise.all([
-    scoped()
-      .select((eb) => ['postings.account_id as id', sumMinor(eb.ref('postings.amount')).as('total')])
-      .where('postings.date', '<', range.from)
-      .groupBy('postings.account_id')
-      .execute(),
-    scoped()
-      .select((eb) => [
-        'postings.account_id as id',
-        bucket.as('bucket'),
-        sumMinor(eb.ref('postings.amount')).as('total'),
-      ])
-      .where('postings.date', '>=', range.from)
-      .where('postings.date', '<=', range.to)
-      .groupBy(['postings.account_id', bucket])
-      .execute(),
+    accountSums(db, bookId, { from: null, to: addDays(range.from, -1) }, scope, false),
+    interval === 'month'
+      ? accountSums(db, bookId, range, scope, true).then((rows) =>
+          rows.map((row) => ({ id: row.accountId, bucket: row.month!, total: row.total })),
+        )
+      : dailyMoves(db, bookId, range, scope.accountIds),
   ]);
   const index = new Map(ids.map((id, i) => [id, i]));
   const balances = accounts.map(() => 0n);
-  for (const row of opening) balances[index.get(row.id)!] = toMinor(row.total);
-  const byBucket = new Map<string, { id: number; total: string }[]>();
+  for (const row of opening) balances[index.get(row.accountId)!] = row.total;
+  const byBucket = new Map<string, { id: number; total: bigint }[]>();
   for (const row of moves) {
     const list = byBucket.get(row.bucket) ?? [];
     list.push(row);
     byBucket.set(row.bucket, list);
   }
   const points = periodsBetween(range.from, range.to, interval).map((period) => {
-    for (const row of byBucket.get(period.label) ?? []) balances[index.get(row.id)!]! += toMinor(row.total);
+    for (const row of byBucket.get(period.label) ?? []) balances[index.get(row.id)!]! += row.total;
     let assets = 0n;
     let liabilities = 0n;
     accounts.forEach((account, i) => {
@@ -106,4 +90,27 @@ export async function netWorth(
     })),
     points,
   };
+}
+
+async function dailyMoves(
+  db: Db,
+  bookId: number,
+  range: { from: IsoDate; to: IsoDate },
+  accountIds: number[],
+): Promise<{ id: number; bucket: string; total: bigint }[]> {
+  const day = sql<string>`cast(postings.date as text)`;
+  const rows = await db
+    .selectFrom('postings')
+    .select((eb) => [
+      'postings.account_id as id',
+      day.as('bucket'),
+      sumMinor(eb.ref('postings.amount')).as('total'),
+    ])
+    .where('postings.book_id', '=', bookId)
+    .where('postings.account_id', 'in', accountIds)
+    .where('postings.date', '>=', range.from)
+    .where('postings.date', '<=', range.to)
+    .groupBy(['postings.account_id', day])
+    .execute();
+  return rows.map((row) => ({ ...row, total: toMinor(row.total) }));
 }

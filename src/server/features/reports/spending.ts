@@ -1,4 +1,5 @@
 import type { MoneyJson } from '../../../contract/common.ts';
+import type { IsoDate } from '../../../core/calendar/date.ts';
 import type { Db } from '../../../db/connect.ts';
 import { moneyJson } from '../../money-json.ts';
 import { categorySums } from './category-sums.ts';
@@ -19,7 +20,7 @@ export async function spendingByCategory(
   db: Db,
   bookId: number,
   base: string,
-  range: { from: string; to: string },
+  range: { from: IsoDate; to: IsoDate },
   kind: 'expense' | 'income',
   filter: ReportFilter,
 ) {

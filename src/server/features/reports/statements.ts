@@ -1,7 +1,9 @@
 import type { MoneyJson } from '../../../contract/common.ts';
+import type { IsoDate } from '../../../core/calendar/date.ts';
 import type { Db } from '../../../db/connect.ts';
-import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
+import { toFlag } from '../../../db/values.ts';
 import { moneyJson } from '../../money-json.ts';
+import { accountSums } from '../accounts/account-sums.ts';
 import { categorySums } from './category-sums.ts';
 import type { ReportFilter } from './filters.ts';
 
@@ -30,50 +32,35 @@ const others = (totals: Map<string, bigint>[], base: string) =>
   [...new Set(totals.flatMap((t) => [...t.keys()]))].filter((c) => c !== base).sort();
 
 /**
- * The balance sheet at the end of `date`: asset, liability and equity balances per account (one
- * GROUP BY), and retained earnings = −Σ(income + expense) per currency (another). Liabilities and
+ * The balance sheet at the end of `date`: asset, liability and equity balances per account, and
+ * retained earnings = −Σ(income + expense) per currency, both from the monthly roll-ups. Liabilities and
  * equity are shown as positive amounts owed / owned, so in one currency assets = liabilities + equity.
  */
-export async function balanceSheet(db: Db, bookId: number, base: string, date: string) {
-  const [balances, earnings] = await Promise.all([
+export async function balanceSheet(db: Db, bookId: number, base: string, date: IsoDate) {
+  const upTo = { from: null, to: date };
+  const [accounts, sums, earnings] = await Promise.all([
     db
       .selectFrom('accounts')
-      .leftJoin('postings', (join) =>
-        join.onRef('postings.account_id', '=', 'accounts.id').on('postings.date', '<=', date),
-      )
-      .select((eb) => [
-        'accounts.id',
-        'accounts.name',
-        'accounts.type',
-        'accounts.currency',
-        'accounts.archived',
-        sumMinor(eb.ref('postings.amount')).as('balance'),
-      ])
-      .where('accounts.book_id', '=', bookId)
-      .where('accounts.type', 'in', ['asset', 'liability', 'equity'])
-      .groupBy(['accounts.id', 'accounts.name', 'accounts.type', 'accounts.currency', 'accounts.archived'])
-      .orderBy('accounts.name')
-      .orderBy('accounts.id')
+      .select(['id', 'name', 'type', 'currency', 'archived'])
+      .where('book_id', '=', bookId)
+      .where('type', 'in', ['asset', 'liability', 'equity'])
+      .orderBy('name')
+      .orderBy('id')
       .execute(),
-    db
-      .selectFrom('postings')
-      .innerJoin('accounts', 'accounts.id', 'postings.account_id')
-      .select((eb) => ['accounts.currency', sumMinor(eb.ref('postings.amount')).as('total')])
-      .where('postings.book_id', '=', bookId)
-      .where('accounts.type', 'in', ['income', 'expense'])
-      .where('postings.date', '<=', date)
-      .groupBy('accounts.currency')
-      .execute(),
+    accountSums(db, bookId, upTo, { types: ['asset', 'liability', 'equity'] }, false),
+    accountSums(db, bookId, upTo, { types: ['income', 'expense'] }, false),
   ]);
+  const balanceOf = new Map(sums.map((row) => [row.accountId, row.total]));
   const totals = {
     asset: new Map<string, bigint>(),
     liability: new Map<string, bigint>(),
     equity: new Map<string, bigint>(),
   };
   const lines = { asset: [] as AccountLine[], liability: [] as AccountLine[], equity: [] as AccountLine[] };
-  for (const row of balances) {
+  for (const row of accounts) {
     const type = row.type as 'asset' | 'liability' | 'equity';
-    const balance = type === 'asset' ? toMinor(row.balance) : -toMinor(row.balance);
+    const held = balanceOf.get(row.id) ?? 0n;
+    const balance = type === 'asset' ? held : -held;
     addTo(totals[type], row.currency, balance);
     // Archived accounts with nothing left in them at the date have no line.
     if (balance === 0n && toFlag(row.archived)) continue;
@@ -85,8 +72,10 @@ export async function balanceSheet(db: Db, bookId: number, base: string, date: s
       balance: moneyJson(balance, row.currency),
     });
   }
-  for (const row of earnings) addTo(totals.equity, row.currency, -toMinor(row.total));
-  const retained = -toMinor(earnings.find((row) => row.currency === base)?.total ?? 0);
+  const earned = new Map<string, bigint>();
+  for (const row of earnings) addTo(earned, row.currency, row.total);
+  for (const [currency, total] of earned) addTo(totals.equity, currency, -total);
+  const retained = -(earned.get(base) ?? 0n);
   const total = (map: Map<string, bigint>) => moneyJson(map.get(base) ?? 0n, base);
   const plain = (map: Map<string, bigint>, currency: string) =>
     moneyJson(map.get(currency) ?? 0n, currency).amount;
@@ -114,7 +103,7 @@ export async function incomeStatement(
   db: Db,
   bookId: number,
   base: string,
-  range: { from: string; to: string },
+  range: { from: IsoDate; to: IsoDate },
   filter: ReportFilter,
 ) {
   const sums = await categorySums(db, bookId, range, filter, ['income', 'expense']);

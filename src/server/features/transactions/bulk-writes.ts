@@ -1,6 +1,7 @@
+import { PostingDeltas } from '../../../core/ledger/posting-deltas.ts';
 import type { BalancedPostings } from '../../../core/ledger/transaction.ts';
 import type { Db } from '../../../db/connect.ts';
-import { adjustBalances } from '../accounts/queries.ts';
+import { applyPostingDeltas } from '../accounts/ledger-totals.ts';
 import { contentColumns, type TransactionHeader } from './ledger-writes.ts';
 
 /** One transaction of a bulk write. An `importKey` must be unique in the book (see the import). */
@@ -18,7 +19,7 @@ const POSTING_ROWS = 2500;
 /**
  * Writes many balanced transactions with multi-row INSERTs (the import path: thousands of rows in
  * a few statements instead of four per row), on `db` (pass the open database transaction), and
- * moves the cached balances once per account. Returns the new ids in input order.
+ * moves the cached balances once per account and the roll-ups once per (account, month). Returns the new ids in input order.
  */
 export async function insertTransactionsInBulk(
   db: Db,
@@ -83,13 +84,13 @@ export async function insertTransactionsInBulk(
       .execute();
   }
 
-  const deltas = new Map<number, bigint>();
+  const deltas = new PostingDeltas();
   for (const item of items) {
     for (const posting of item.balanced.postings) {
-      deltas.set(posting.accountId, (deltas.get(posting.accountId) ?? 0n) + posting.amount.minor);
+      deltas.add(posting.accountId, item.header.date, posting.amount.minor);
     }
   }
-  await adjustBalances(db, deltas, now);
+  await applyPostingDeltas(db, bookId, deltas, now);
   return ids;
 }
 

@@ -1,8 +1,9 @@
+import { PostingDeltas } from '../../../core/ledger/posting-deltas.ts';
 import type { BalancedPostings } from '../../../core/ledger/transaction.ts';
 import { foldText } from '../../../core/text/fold.ts';
 import type { Db } from '../../../db/connect.ts';
 import { toMinor } from '../../../db/values.ts';
-import { adjustBalances } from '../accounts/queries.ts';
+import { applyPostingDeltas } from '../accounts/ledger-totals.ts';
 
 /** The descriptive fields of a transaction; its postings come balanced from the core. */
 export interface TransactionHeader {
@@ -13,14 +14,7 @@ export interface TransactionHeader {
   status: 'pending' | 'cleared' | 'reconciled';
 }
 
-function amountsByAccount(postings: BalancedPostings['postings'], sign: 1n | -1n): Map<number, bigint> {
-  const deltas = new Map<number, bigint>();
-  for (const posting of postings) {
-    deltas.set(posting.accountId, (deltas.get(posting.accountId) ?? 0n) + sign * posting.amount.minor);
-  }
-  return deltas;
-}
-
+/** Writes a transaction's postings and tags, and adds the postings to `deltas`. */
 async function writePostings(
   db: Db,
   bookId: number,
@@ -28,7 +22,7 @@ async function writePostings(
   date: string,
   balanced: BalancedPostings,
   tagIds: readonly number[],
-  now: string,
+  deltas: PostingDeltas,
 ): Promise<void> {
   await db
     .insertInto('postings')
@@ -57,7 +51,7 @@ async function writePostings(
       )
       .execute();
   }
-  await adjustBalances(db, amountsByAccount(balanced.postings, 1n), now);
+  for (const posting of balanced.postings) deltas.add(posting.accountId, date, posting.amount.minor);
 }
 
 /** What text search matches: the folded description, notes and memos. */
@@ -81,8 +75,8 @@ export function contentColumns(header: TransactionHeader, balanced: BalancedPost
 }
 
 /**
- * Writes a balanced transaction, its postings and tags, and moves the cached account balances,
- * all on `db` (pass the open database transaction). Returns the new id.
+ * Writes a balanced transaction, its postings and tags, and moves the cached balances and
+ * monthly roll-ups, all on `db` (pass the open database transaction). Returns the new id.
  */
 export async function insertTransaction(
   db: Db,
@@ -105,11 +99,13 @@ export async function insertTransaction(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writePostings(db, bookId, id, header.date, balanced, tagIds, now);
+  const deltas = new PostingDeltas();
+  await writePostings(db, bookId, id, header.date, balanced, tagIds, deltas);
+  await applyPostingDeltas(db, bookId, deltas, now);
   return id;
 }
 
-/** Replaces a transaction's header, postings and tags, keeping cached balances exact. */
+/** Replaces a transaction's header, postings and tags, keeping cached balances and roll-ups exact. */
 export async function replaceTransaction(
   db: Db,
   bookId: number,
@@ -120,7 +116,8 @@ export async function replaceTransaction(
   tagIds: readonly number[],
   now: string,
 ): Promise<void> {
-  await revertPostings(db, [transactionId], now);
+  const deltas = new PostingDeltas();
+  await removePostings(db, [transactionId], deltas);
   await db.deleteFrom('transaction_tags').where('transaction_id', '=', transactionId).execute();
   await db
     .updateTable('transactions')
@@ -132,24 +129,26 @@ export async function replaceTransaction(
     .where('id', '=', transactionId)
     .where('book_id', '=', bookId)
     .execute();
-  await writePostings(db, bookId, transactionId, header.date, balanced, tagIds, now);
+  await writePostings(db, bookId, transactionId, header.date, balanced, tagIds, deltas);
+  await applyPostingDeltas(db, bookId, deltas, now);
 }
 
 /**
- * Deletes the postings of these transactions and takes exactly what was deleted out of the cached
- * balances (DELETE … RETURNING: a concurrent writer cannot make us subtract a posting twice).
+ * Deletes the postings of these transactions and adds exactly what was deleted to `deltas`
+ * (DELETE … RETURNING: a concurrent writer cannot make us subtract a posting twice).
  */
-async function revertPostings(db: Db, transactionIds: readonly number[], now: string): Promise<void> {
+async function removePostings(
+  db: Db,
+  transactionIds: readonly number[],
+  deltas: PostingDeltas,
+): Promise<void> {
   if (transactionIds.length === 0) return;
   const removed = await db
     .deleteFrom('postings')
     .where('transaction_id', 'in', transactionIds)
-    .returning(['account_id', 'amount'])
+    .returning(['account_id', 'date', 'amount'])
     .execute();
-  const deltas = new Map<number, bigint>();
-  for (const row of removed)
-    deltas.set(row.account_id, (deltas.get(row.account_id) ?? 0n) - toMinor(row.amount));
-  await adjustBalances(db, deltas, now);
+  for (const row of removed) deltas.add(row.account_id, row.date, toMinor(row.amount), -1);
 }
 
 /**
@@ -172,16 +171,18 @@ export async function lockTransaction(
   return result.numUpdatedRows > 0n;
 }
 
-/** Deletes transactions of a book with their postings and tags; cached balances follow. */
+/** Deletes transactions of a book with their postings and tags; cached balances and roll-ups follow. */
 export async function deleteTransactions(
   db: Db,
   bookId: number,
   transactionIds: readonly number[],
   now: string,
 ): Promise<void> {
+  const deltas = new PostingDeltas();
   for (let start = 0; start < transactionIds.length; start += 500) {
     const chunk = transactionIds.slice(start, start + 500);
-    await revertPostings(db, chunk, now);
+    await removePostings(db, chunk, deltas);
     await db.deleteFrom('transactions').where('book_id', '=', bookId).where('id', 'in', chunk).execute();
   }
+  await applyPostingDeltas(db, bookId, deltas, now);
 }
