@@ -44,54 +44,144 @@ export async function barePostgres(url: string): Promise<BareDb> {
   };
 }
 
-/** The bare equivalents, by the name of the figure they stand beside. */
+type Query = [sql: string, params: unknown[]];
+
+/**
+ * The bare equivalents, by the name of the figure they stand beside: `same` is the query the API
+ * runs, written by hand (for reports and balances: the monthly roll-ups, as the bench's ranges are
+ * whole months), and `postings`, where the API reads roll-ups, what the same answer costs summed
+ * from the postings alone: what the roll-ups save.
+ */
 export function bareQueries(
   ids: { bookId: number; accountId: number; categoryId: number },
   range: { from: string; to: string },
-) {
+  page: { from: string; to: string },
+): Record<string, { same: Query; postings?: Query }> {
   const { bookId, accountId, categoryId } = ids;
-  const categoryTotals = `select p.account_id, sum(p.amount) from postings p join accounts a on a.id = p.account_id
-    where p.book_id = ? and a.type in ('income', 'expense') and p.date between ? and ? group by p.account_id`;
+  const months = [range.from.slice(0, 7), range.to.slice(0, 7)];
+  const rollUps = (
+    select: string,
+    types: string,
+    where: string,
+    groupBy: string,
+    params: unknown[],
+  ): Query => [
+    `select ${select} from account_months m join accounts a on a.id = m.account_id
+     where m.book_id = ? and a.type in (${types}) and ${where} group by ${groupBy}`,
+    [bookId, ...params],
+  ];
+  const summed = (
+    select: string,
+    types: string,
+    where: string,
+    groupBy: string,
+    params: unknown[],
+  ): Query => [
+    `select ${select} from postings p join accounts a on a.id = p.account_id
+     where p.book_id = ? and a.type in (${types}) and ${where} group by ${groupBy}`,
+    [bookId, ...params],
+  ];
+  const categoryTotals = {
+    same: rollUps(
+      'm.account_id, sum(m.amount)',
+      `'income', 'expense'`,
+      'm.month between ? and ?',
+      'm.account_id',
+      months,
+    ),
+    postings: summed(
+      'p.account_id, sum(p.amount)',
+      `'income', 'expense'`,
+      'p.date between ? and ?',
+      'p.account_id',
+      [range.from, range.to],
+    ),
+  };
   return {
-    'report: spending': [
-      `select p.account_id, sum(p.amount) from postings p join accounts a on a.id = p.account_id
-       where p.book_id = ? and a.type = 'expense' and p.date between ? and ? group by p.account_id`,
-      [bookId, range.from, range.to],
-    ],
-    'report: income vs expense (monthly)': [
-      `select substr(cast(p.date as text), 1, 7), a.type, sum(p.value) from postings p join accounts a on a.id = p.account_id
-       where p.book_id = ? and a.type in ('income', 'expense') and p.date between ? and ? group by 1, 2`,
-      [bookId, range.from, range.to],
-    ],
-    'report: net worth (monthly)': [
-      `select p.account_id, substr(cast(p.date as text), 1, 7), sum(p.amount) from postings p join accounts a on a.id = p.account_id
-       where p.book_id = ? and a.type in ('asset', 'liability') and p.date <= ? group by 1, 2`,
-      [bookId, range.to],
-    ],
-    'report: cash flow': [categoryTotals, [bookId, range.from, range.to]],
-    'report: balance sheet': [
-      `select p.account_id, sum(p.amount) from postings p join accounts a on a.id = p.account_id
-       where p.book_id = ? and a.type in ('asset', 'liability', 'equity') and p.date <= ? group by p.account_id`,
-      [bookId, range.to],
-    ],
-    'report: income statement': [categoryTotals, [bookId, range.from, range.to]],
-    'report: category trend': [
-      `select substr(cast(date as text), 1, 7), sum(amount) from postings where account_id = ? and date between ? and ? group by 1`,
-      [categoryId, range.from, range.to],
-    ],
-    'account balance': [
-      `select sum(amount) from postings where account_id = ? and date <= ?`,
-      [accountId, range.to],
-    ],
-    'page of 50, filtered': [
-      `select t.* from transactions t where t.book_id = ? and t.date between ? and ?
-       and exists (select 1 from postings p where p.transaction_id = t.id and p.account_id = ?)
-       order by t.date desc, t.id desc limit 50`,
-      [bookId, range.from, range.to, accountId],
-    ],
-    'text search': [
-      `select t.* from transactions t where t.book_id = ? and t.search_text like ? order by t.date desc, t.id desc limit 50`,
-      [bookId, '%kasol markt%'],
-    ],
-  } satisfies Record<string, [string, unknown[]]>;
+    'report: spending': {
+      same: rollUps(
+        'm.account_id, sum(m.amount)',
+        `'expense'`,
+        'm.month between ? and ?',
+        'm.account_id',
+        months,
+      ),
+      postings: summed('p.account_id, sum(p.amount)', `'expense'`, 'p.date between ? and ?', 'p.account_id', [
+        range.from,
+        range.to,
+      ]),
+    },
+    'report: income vs expense (monthly)': {
+      same: rollUps(
+        'm.month, a.type, sum(m.amount)',
+        `'income', 'expense'`,
+        'm.month between ? and ?',
+        '1, 2',
+        months,
+      ),
+      postings: summed(
+        'substr(cast(p.date as text), 1, 7), a.type, sum(p.amount)',
+        `'income', 'expense'`,
+        'p.date between ? and ?',
+        '1, 2',
+        [range.from, range.to],
+      ),
+    },
+    'report: net worth (monthly)': {
+      same: rollUps('m.account_id, m.month, sum(m.amount)', `'asset', 'liability'`, 'm.month <= ?', '1, 2', [
+        months[1],
+      ]),
+      postings: summed(
+        'p.account_id, substr(cast(p.date as text), 1, 7), sum(p.amount)',
+        `'asset', 'liability'`,
+        'p.date <= ?',
+        '1, 2',
+        [range.to],
+      ),
+    },
+    'report: cash flow': categoryTotals,
+    'report: balance sheet': {
+      same: rollUps('m.account_id, sum(m.amount)', `'asset', 'liability', 'equity'`, 'm.month <= ?', '1', [
+        months[1],
+      ]),
+      postings: summed('p.account_id, sum(p.amount)', `'asset', 'liability', 'equity'`, 'p.date <= ?', '1', [
+        range.to,
+      ]),
+    },
+    'report: income statement': categoryTotals,
+    'report: category trend': {
+      same: [
+        'select month, amount from account_months where account_id = ? and month between ? and ?',
+        [categoryId, ...months],
+      ],
+      postings: [
+        `select substr(cast(date as text), 1, 7), sum(amount) from postings where account_id = ? and date between ? and ? group by 1`,
+        [categoryId, range.from, range.to],
+      ],
+    },
+    'account balance': {
+      same: [
+        'select sum(amount) from account_months where account_id = ? and month <= ?',
+        [accountId, months[1]],
+      ],
+      postings: [
+        'select sum(amount) from postings where account_id = ? and date <= ?',
+        [accountId, range.to],
+      ],
+    },
+    'page of 50, filtered': {
+      same: [
+        `select t.* from transactions t where t.book_id = ? and t.date between ? and ?
+         and exists (select 1 from postings p where p.transaction_id = t.id and p.account_id = ?)
+         order by t.date desc, t.id desc limit 50`,
+        [bookId, page.from, page.to, accountId],
+      ],
+    },
+    'text search': {
+      same: [
+        `select t.* from transactions t where t.book_id = ? and t.search_text like ? order by t.date desc, t.id desc limit 50`,
+        [bookId, '%kasol markt%'],
+      ],
+    },
+  };
 }

@@ -39,6 +39,8 @@ interface Row {
   target: string;
   api?: { client: Timing; server: Timing };
   bare?: Timing;
+  /** Where the API reads roll-ups: the bare query over the postings alone. */
+  postings?: Timing;
   value?: number;
   unit?: string;
 }
@@ -92,7 +94,7 @@ const api = `${server.base}/api/v1/books/${book.id}`;
 const year = { from: '2025-11-01', to: '2026-10-31' };
 const all = { from: '2006-11-01', to: '2026-10-31' };
 const bare: BareDb = values.db === 'postgres' ? await barePostgres(databaseUrl) : bareSqlite(databaseUrl);
-const bareSql = bareQueries({ bookId: book.id, accountId: account.id, categoryId: category.id }, all);
+const bareSql = bareQueries({ bookId: book.id, accountId: account.id, categoryId: category.id }, all, year);
 const endpoints: Array<[string, string, string]> = [
   ['report: spending', `/reports/spending?from=${all.from}&to=${all.to}`, '≤ 150 ms'],
   [
@@ -130,9 +132,16 @@ for (const [name, path, target] of endpoints) {
     return t.client;
   });
   const serverSide = timing(serverTimes.splice(0).slice(1)); // the first was the warm-up
-  const [sql, params] = bareSql[name as keyof typeof bareSql];
-  const bareTiming = timing(await repeat(runs, () => bare.time(sql, params)));
-  rows.push({ name, target, api: { client: timing(samples), server: serverSide }, bare: bareTiming });
+  const { same, postings } = bareSql[name]!;
+  const bareTiming = timing(await repeat(runs, () => bare.time(...same)));
+  const postingsTiming = postings && timing(await repeat(runs, () => bare.time(...postings)));
+  rows.push({
+    name,
+    target,
+    api: { client: timing(samples), server: serverSide },
+    bare: bareTiming,
+    ...(postingsTiming && { postings: postingsTiming }),
+  });
 }
 
 // --- import ------------------------------------------------------------------------------------------
@@ -187,9 +196,18 @@ await database.close();
 await stopCluster?.();
 
 // --- report -------------------------------------------------------------------------------------------
-const header = ['figure', 'target', 'min', 'median', 'server median', 'bare median', 'ratio'];
+const header = [
+  'figure',
+  'target',
+  'min',
+  'median',
+  'server median',
+  'bare median',
+  'ratio',
+  'postings only',
+];
 const lines = rows.map((row) => {
-  if (row.value !== undefined) return [row.name, row.target, '', `${row.value} ${row.unit}`, '', '', ''];
+  if (row.value !== undefined) return [row.name, row.target, '', `${row.value} ${row.unit}`, '', '', '', ''];
   const ratio = row.bare ? `${(row.api!.server.median / row.bare.median).toFixed(2)}×` : '';
   return [
     row.name,
@@ -199,6 +217,7 @@ const lines = rows.map((row) => {
     `${row.api!.server.median} ms`,
     row.bare ? `${row.bare.median} ms` : '',
     ratio,
+    row.postings ? `${row.postings.median} ms` : '',
   ];
 });
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
