@@ -183,5 +183,11 @@ export function bareQueries(
         [bookId, '%kasol markt%'],
       ],
     },
+    'text search, no match': {
+      same: [
+        `select t.* from transactions t where t.book_id = ? and t.search_text like ? order by t.date desc, t.id desc limit 50`,
+        [bookId, '%xyzzyq%'],
+      ],
+    },
   };
 }
