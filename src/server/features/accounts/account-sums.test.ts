@@ -14,7 +14,7 @@ import type { BookScope } from '../../types.ts';
 import { insertUser } from '../auth/users.ts';
 import { createBook } from '../books/service.ts';
 import { createTransaction, removeTransaction, updateTransaction } from '../transactions/service.ts';
-import { accountSums } from './account-sums.ts';
+import { accountSums, typeSums } from './account-sums.ts';
 import { createAccount, insertAccount } from './service.ts';
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -86,28 +86,40 @@ describeEachDatabase('accountSums (property)', (ctx) => {
           }
           for (const r of ranges) {
             for (const perMonth of [false, true]) {
-              const got = await accountSums(
-                db,
-                book.id,
-                r as { from: IsoDate | null; to: IsoDate },
-                {},
-                perMonth,
-              );
-              const month = sql<string>`substr(cast(date as text), 1, 7)`;
+              const range = r as { from: IsoDate | null; to: IsoDate };
+              const byAccount = await accountSums(db, book.id, range, {}, { perMonth });
+              const byType = await typeSums(db, book.id, range, {}, { perMonth });
+              const month = sql<string>`substr(cast(postings.date as text), 1, 7)`;
               let query = db
                 .selectFrom('postings')
-                .select((eb) => ['account_id', month.as('month'), sumMinor(eb.ref('amount')).as('total')])
-                .where('book_id', '=', book.id)
-                .where('date', '<=', r.to)
-                .groupBy(['account_id', month]);
-              if (r.from !== null) query = query.where('date', '>=', r.from);
-              const wanted = new Map<string, bigint>();
+                .innerJoin('accounts', 'accounts.id', 'postings.account_id')
+                .select((eb) => [
+                  'postings.account_id',
+                  'accounts.type',
+                  month.as('month'),
+                  sumMinor(eb.ref('postings.amount')).as('total'),
+                ])
+                .where('postings.book_id', '=', book.id)
+                .where('postings.date', '<=', r.to)
+                .groupBy(['postings.account_id', 'accounts.type', month]);
+              if (r.from !== null) query = query.where('postings.date', '>=', r.from);
+              const wantedByAccount = new Map<string, bigint>();
+              const wantedByType = new Map<string, bigint>();
               for (const row of await query.execute()) {
-                const key = `${row.account_id}:${perMonth ? row.month : null}`;
-                wanted.set(key, (wanted.get(key) ?? 0n) + toMinor(row.total));
+                const at = perMonth ? row.month : null;
+                for (const [map, key] of [
+                  [wantedByAccount, `${row.account_id}:${at}`],
+                  [wantedByType, `${row.type}:EUR:${at}`],
+                ] as const) {
+                  map.set(key, (map.get(key) ?? 0n) + toMinor(row.total));
+                }
               }
-              const found = new Map(got.map((row) => [`${row.accountId}:${row.month}`, row.total]));
-              expect(found).toEqual(wanted);
+              expect(new Map(byAccount.map((row) => [`${row.accountId}:${row.month}`, row.total]))).toEqual(
+                wantedByAccount,
+              );
+              expect(
+                new Map(byType.map((row) => [`${row.type}:${row.currency}:${row.month}`, row.total])),
+              ).toEqual(wantedByType);
             }
           }
         },

@@ -11,8 +11,12 @@ export interface SumScope {
   accountIds?: readonly number[] | undefined;
 }
 
-export interface AccountSum {
-  accountId: number;
+/** Per calendar month, or over the whole range. */
+export interface SumGrouping {
+  perMonth: boolean;
+}
+
+export interface TypeSum {
   type: AccountTable['type'];
   currency: string;
   /** 'YYYY-MM' when summed per month; null otherwise. */
@@ -20,101 +24,105 @@ export interface AccountSum {
   total: bigint;
 }
 
+export interface AccountSum extends TypeSum {
+  accountId: number;
+}
+
 /**
- * Σ of the postings' amounts per account (and per month) over [from, to] — `from: null` for
- * everything up to `to`. Whole months are read from the monthly roll-ups (a few hundred rows for
- * twenty years), and only the partial months at the range's ends from the postings, so a report
- * over a million postings reads a few thousand rows. Exact: the roll-ups move in the same
- * database transaction as the postings and `moneta check` verifies them.
+ * Σ of the postings' amounts per account (or per type and currency), per month or not, over
+ * [from, to] — `from: null` for everything up to `to`. Whole months are read from the monthly
+ * roll-ups (a few hundred rows per account for twenty years), and only the partial months at the
+ * range's ends from the postings, so a report over a million postings reads a few thousand rows.
+ * Exact: the roll-ups move in the same database transaction as the postings, and `moneta check`
+ * verifies them.
  */
-export async function accountSums(
+export function accountSums(
   db: Db,
   bookId: number,
   range: { from: IsoDate | null; to: IsoDate },
   scope: SumScope,
-  perMonth: boolean,
+  grouping: SumGrouping,
 ): Promise<AccountSum[]> {
+  return sums(db, bookId, range, scope, grouping, true) as Promise<AccountSum[]>;
+}
+
+/** The same Σ per account type and currency: fewer rows where a report needs no more. */
+export function typeSums(
+  db: Db,
+  bookId: number,
+  range: { from: IsoDate | null; to: IsoDate },
+  scope: SumScope,
+  grouping: SumGrouping,
+): Promise<TypeSum[]> {
+  return sums(db, bookId, range, scope, grouping, false);
+}
+
+async function sums(
+  db: Db,
+  bookId: number,
+  range: { from: IsoDate | null; to: IsoDate },
+  scope: SumScope,
+  grouping: SumGrouping,
+  byAccount: boolean,
+): Promise<(TypeSum & { accountId: number | null })[]> {
   const split = splitByMonths(range.from, range.to);
   const parts = await Promise.all([
-    split.months ? fromRollUps(db, bookId, split.months, scope, perMonth) : [],
-    ...split.days.map((days) => fromPostings(db, bookId, days, scope, perMonth)),
+    split.months ? sumsOf(db, bookId, 'rollUps', split.months, scope, grouping, byAccount) : [],
+    ...split.days.map((days) => sumsOf(db, bookId, 'postings', days, scope, grouping, byAccount)),
   ]);
-  const sums = new Map<string, AccountSum>();
+  if (parts.length === 1) return parts[0]!.map((row) => ({ ...row, total: toMinor(row.total) }));
+  const merged = new Map<string, TypeSum & { accountId: number | null }>();
   for (const row of parts.flat()) {
-    const month = perMonth ? row.month : null;
-    const key = `${row.accountId}:${month}`;
-    const sum = sums.get(key) ?? {
-      accountId: row.accountId,
-      type: row.type,
-      currency: row.currency,
-      month,
-      total: 0n,
-    };
+    const key = `${row.accountId}:${row.type}:${row.currency}:${row.month}`;
+    const sum = merged.get(key) ?? { ...row, total: 0n };
     sum.total += toMinor(row.total);
-    sums.set(key, sum);
+    merged.set(key, sum);
   }
-  return [...sums.values()];
+  return [...merged.values()];
 }
 
 interface Row {
-  accountId: number;
+  accountId: number | null;
   type: AccountTable['type'];
   currency: string;
   month: string | null;
   total: string;
 }
 
-async function fromRollUps(
-  db: Db,
-  bookId: number,
-  months: { from: string | null; to: string },
-  scope: SumScope,
-  perMonth: boolean,
-): Promise<Row[]> {
-  let query = db
-    .selectFrom('account_months')
-    .innerJoin('accounts', 'accounts.id', 'account_months.account_id')
-    .select((eb) => [
-      'account_months.account_id as accountId',
-      'accounts.type',
-      'accounts.currency',
-      (perMonth ? sql<string | null>`account_months.month` : sql<string | null>`null`).as('month'),
-      sumMinor(eb.ref('account_months.amount')).as('total'),
-    ])
-    .where('account_months.book_id', '=', bookId)
-    .where('account_months.month', '<=', months.to)
-    .groupBy(['account_months.account_id', 'accounts.type', 'accounts.currency']);
-  if (perMonth) query = query.groupBy('account_months.month');
-  if (months.from !== null) query = query.where('account_months.month', '>=', months.from);
-  if (scope.types) query = query.where('accounts.type', 'in', [...scope.types]);
-  if (scope.accountIds) query = query.where('account_months.account_id', 'in', [...scope.accountIds]);
-  return query.execute();
-}
+const SOURCES = {
+  rollUps: { table: sql`account_months`, when: sql`s.month`, month: sql`s.month` },
+  postings: { table: sql`postings`, when: sql`s.date`, month: sql`substr(cast(s.date as text), 1, 7)` },
+};
 
-async function fromPostings(
+/**
+ * One GROUP BY over the roll-ups (bounds are months) or the postings (bounds are days), driven
+ * from the book's accounts — their (book_id, type) index — so that each account's rows are one
+ * range of the source's (account_id, month | date) key.
+ */
+async function sumsOf(
   db: Db,
   bookId: number,
-  days: { from: IsoDate | null; to: IsoDate },
+  source: keyof typeof SOURCES,
+  bounds: { from: string | null; to: string },
   scope: SumScope,
-  perMonth: boolean,
+  grouping: SumGrouping,
+  byAccount: boolean,
 ): Promise<Row[]> {
-  const month = sql<string | null>`substr(cast(postings.date as text), 1, 7)`;
-  let query = db
-    .selectFrom('postings')
-    .innerJoin('accounts', 'accounts.id', 'postings.account_id')
-    .select((eb) => [
-      'postings.account_id as accountId',
-      'accounts.type',
-      'accounts.currency',
-      (perMonth ? month : sql<string | null>`null`).as('month'),
-      sumMinor(eb.ref('postings.amount')).as('total'),
-    ])
-    .where('postings.book_id', '=', bookId)
-    .where('postings.date', '<=', days.to)
-    .groupBy(['postings.account_id', 'accounts.type', 'accounts.currency']);
-  if (perMonth) query = query.groupBy(month);
-  if (days.from !== null) query = query.where('postings.date', '>=', days.from);
-  if (scope.types) query = query.where('accounts.type', 'in', [...scope.types]);
-  if (scope.accountIds) query = query.where('postings.account_id', 'in', [...scope.accountIds]);
-  return query.execute();
+  const { table, when, month } = SOURCES[source];
+  const keys = [sql`a.type`, sql`a.currency`];
+  if (byAccount) keys.push(sql`a.id`);
+  if (grouping.perMonth) keys.push(month);
+  const conditions = [sql`a.book_id = ${bookId}`, sql`${when} <= ${bounds.to}`];
+  if (bounds.from !== null) conditions.push(sql`${when} >= ${bounds.from}`);
+  if (scope.types) conditions.push(sql`a.type in (${sql.join([...scope.types])})`);
+  if (scope.accountIds) conditions.push(sql`a.id in (${sql.join([...scope.accountIds])})`);
+  const result = await sql<Row>`select
+      ${byAccount ? sql`a.id` : sql`null`} as ${sql.id('accountId')},
+      a.type, a.currency,
+      ${grouping.perMonth ? month : sql`null`} as ${sql.id('month')},
+      ${sumMinor(sql`s.amount`)} as ${sql.id('total')}
+    from accounts a join ${table} s on s.account_id = a.id
+    where ${sql.join(conditions, sql` and `)}
+    group by ${sql.join(keys)}`.execute(db);
+  return result.rows;
 }

@@ -80,7 +80,13 @@ export async function loadPostingAccounts(
 
 /** Σ amount of an account's postings up to and including `date`: its monthly roll-ups and the month so far. */
 export async function balanceAt(db: Db, bookId: number, accountId: number, date: IsoDate): Promise<bigint> {
-  const sums = await accountSums(db, bookId, { from: null, to: date }, { accountIds: [accountId] }, false);
+  const sums = await accountSums(
+    db,
+    bookId,
+    { from: null, to: date },
+    { accountIds: [accountId] },
+    { perMonth: false },
+  );
   return sums[0]?.total ?? 0n;
 }
 

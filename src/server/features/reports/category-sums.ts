@@ -31,7 +31,9 @@ export async function categorySums(
 ): Promise<CategorySum[]> {
   const sums = needsPostings(filter)
     ? await filteredSums(db, bookId, range, filter, types)
-    : (await accountSums(db, bookId, range, { types, accountIds: filter.categoryIds }, false)).map((row) => ({
+    : (
+        await accountSums(db, bookId, range, { types, accountIds: filter.categoryIds }, { perMonth: false })
+      ).map((row) => ({
         id: row.accountId,
         total: row.total,
       }));

@@ -5,7 +5,7 @@ import { savingsRate } from '../../../core/reports/ratio.ts';
 import type { Db } from '../../../db/connect.ts';
 import { sumMinor, toMinor } from '../../../db/values.ts';
 import { moneyJson } from '../../money-json.ts';
-import { accountSums } from '../accounts/account-sums.ts';
+import { typeSums } from '../accounts/account-sums.ts';
 import { matchesFilter, needsPostings, type ReportFilter } from './filters.ts';
 
 type Interval = 'week' | 'month' | 'quarter' | 'year';
@@ -93,12 +93,12 @@ async function flowRows(
   filter: ReportFilter,
 ): Promise<FlowRow[]> {
   if (interval !== 'week' && !needsPostings(filter)) {
-    const sums = await accountSums(
+    const sums = await typeSums(
       db,
       bookId,
       range,
       { types: ['income', 'expense'], accountIds: filter.categoryIds },
-      true,
+      { perMonth: true },
     );
     return sums.map((row) => ({
       bucket: row.month!,

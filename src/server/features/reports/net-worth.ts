@@ -44,9 +44,9 @@ export async function netWorth(
   const ids = accounts.map((a) => a.id);
   const scope = { accountIds: ids.length > 0 ? ids : [0] };
   const [opening, moves] = await Promise.all([
-    accountSums(db, bookId, { from: null, to: addDays(range.from, -1) }, scope, false),
+    accountSums(db, bookId, { from: null, to: addDays(range.from, -1) }, scope, { perMonth: false }),
     interval === 'month'
-      ? accountSums(db, bookId, range, scope, true).then((rows) =>
+      ? accountSums(db, bookId, range, scope, { perMonth: true }).then((rows) =>
           rows.map((row) => ({ id: row.accountId, bucket: row.month!, total: row.total })),
         )
       : dailyMoves(db, bookId, range, scope.accountIds),

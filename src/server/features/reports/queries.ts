@@ -20,7 +20,7 @@ export async function categoryTotals(
     bookId,
     { from, to },
     { types: ['income', 'expense'] },
-    interval === 'month',
+    { perMonth: interval === 'month' },
   );
   return rows
     .map((row) => ({

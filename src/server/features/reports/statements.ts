@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../core/calendar/date.ts';
 import type { Db } from '../../../db/connect.ts';
 import { toFlag } from '../../../db/values.ts';
 import { moneyJson } from '../../money-json.ts';
-import { accountSums } from '../accounts/account-sums.ts';
+import { accountSums, typeSums } from '../accounts/account-sums.ts';
 import { categorySums } from './category-sums.ts';
 import type { ReportFilter } from './filters.ts';
 
@@ -47,8 +47,8 @@ export async function balanceSheet(db: Db, bookId: number, base: string, date: I
       .orderBy('name')
       .orderBy('id')
       .execute(),
-    accountSums(db, bookId, upTo, { types: ['asset', 'liability', 'equity'] }, false),
-    accountSums(db, bookId, upTo, { types: ['income', 'expense'] }, false),
+    accountSums(db, bookId, upTo, { types: ['asset', 'liability', 'equity'] }, { perMonth: false }),
+    typeSums(db, bookId, upTo, { types: ['income', 'expense'] }, { perMonth: false }),
   ]);
   const balanceOf = new Map(sums.map((row) => [row.accountId, row.total]));
   const totals = {

@@ -73,7 +73,7 @@ async function monthTotals(
 ): Promise<{ month: string; total: bigint }[]> {
   if (!needsPostings(filter)) {
     if (filter.categoryIds && !filter.categoryIds.includes(categoryId)) return [];
-    const sums = await accountSums(db, bookId, range, { accountIds: [categoryId] }, true);
+    const sums = await accountSums(db, bookId, range, { accountIds: [categoryId] }, { perMonth: true });
     return sums.map((row) => ({ month: row.month!, total: row.total }));
   }
   const month = sql<string>`substr(cast(postings.date as text), 1, 7)`;
