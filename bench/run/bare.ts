@@ -66,8 +66,8 @@ export function bareQueries(
     groupBy: string,
     params: unknown[],
   ): Query => [
-    `select ${select} from account_months m join accounts a on a.id = m.account_id
-     where m.book_id = ? and a.type in (${types}) and ${where} group by ${groupBy}`,
+    `select ${select} from accounts a join account_months m on m.account_id = a.id
+     where a.book_id = ? and a.type in (${types}) and ${where} group by ${groupBy}`,
     [bookId, ...params],
   ];
   const summed = (
