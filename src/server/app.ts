@@ -1,7 +1,6 @@
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Database } from '../db/connect.ts';
@@ -11,6 +10,7 @@ import { financeRoutes } from './features/finance-routes.ts';
 import { homeRoutes } from './features/home/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
 import { serverTiming } from './plugins/server-timing.ts';
 import { installValidators } from './plugins/validation.ts';
 import { handleError, handleNotFound } from './problem.ts';
@@ -56,7 +56,7 @@ export async function buildApp({ database, config, logger = false, webRoot }: Ap
   app.decorate('config', config);
   serverTiming(app);
 
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

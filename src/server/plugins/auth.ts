@@ -5,6 +5,8 @@ import { now } from '../clock.ts';
 import { CSRF_HEADER, SESSION_COOKIE, sameToken, setSessionCookie } from '../features/auth/session-token.ts';
 import { extendSession, findSession } from '../features/auth/sessions.ts';
 import type { App } from '../types.ts';
+import { bookToPrefetch, keepPrefetched } from './book-access.ts';
+import { keepDataVersion } from './read-cache.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,8 +22,11 @@ export const authPlugin = fp(
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return;
       const at = now();
-      const session = await findSession(app.db, token, at);
+      const bookId = bookToPrefetch(request);
+      const session = await findSession(app.db, token, at, bookId);
       if (!session) return;
+      if (bookId !== 0) keepPrefetched(request, bookId, session.membership);
+      keepDataVersion(request, session.dataVersion);
       if (!SAFE_METHODS.has(request.method)) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {

@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/connect.ts';
 import { toFlag } from '../../../db/values.ts';
-import type { CurrentUser } from '../../types.ts';
+import { compiledOnce } from '../../plugins/compiled-once.ts';
+import { dataVersion } from '../../plugins/read-cache.ts';
+import type { CurrentUser, Role } from '../../types.ts';
 import { newToken, sessionIdOf } from './session-token.ts';
 
 export interface OpenedSession {
@@ -36,18 +38,31 @@ export async function openSession(
   return { token, csrfToken, expiresAt };
 }
 
+/** The caller's role in one book and that book's base currency. */
+export interface Membership {
+  role: Role;
+  baseCurrency: string;
+}
+
 export interface LiveSession {
   id: string;
   csrfToken: string;
   expiresAt: string;
   user: CurrentUser;
+  /** The user's membership of the book asked for with `bookId`; null when not a member or none asked. */
+  membership: Membership | null;
+  /** The database's data version as this lookup saw it (see `dataVersion`). */
+  dataVersion: string;
 }
 
-/** The live session of a cookie token, or null when unknown, expired or logged out. */
-export async function findSession(db: Db, token: string, now: string): Promise<LiveSession | null> {
-  const row = await db
+const lookUpSession = compiledOnce((db: Db, sessionId: string, now: string, bookId: number) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('book_members', (join) =>
+      join.on('book_members.book_id', '=', bookId).onRef('book_members.user_id', '=', 'users.id'),
+    )
+    .leftJoin('books', 'books.id', 'book_members.book_id')
     .select([
       'sessions.id',
       'sessions.csrf_token',
@@ -56,16 +71,35 @@ export async function findSession(db: Db, token: string, now: string): Promise<L
       'users.email',
       'users.name',
       'users.is_admin',
+      'book_members.role',
+      'books.base_currency',
+      dataVersion(db).as('data_version'),
     ])
-    .where('sessions.id', '=', sessionIdOf(token))
-    .where('sessions.expires_at', '>', now)
-    .executeTakeFirst();
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', now),
+);
+
+/**
+ * The live session of a cookie token, or null when unknown, expired or logged out. With a `bookId`,
+ * the same query also reads the user's membership of that book, which saves a book-scoped read
+ * its second round trip; and it reads the data version that cached answers are checked against.
+ */
+export async function findSession(
+  db: Db,
+  token: string,
+  now: string,
+  bookId = 0,
+): Promise<LiveSession | null> {
+  const [row] = await lookUpSession(db, sessionIdOf(token), now, bookId);
   if (!row) return null;
   return {
     id: row.id,
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
     user: { id: row.user_id, email: row.email, name: row.name, isAdmin: toFlag(row.is_admin) },
+    membership:
+      row.role && row.base_currency !== null ? { role: row.role, baseCurrency: row.base_currency } : null,
+    dataVersion: row.data_version,
   };
 }
 

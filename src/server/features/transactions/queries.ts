@@ -1,4 +1,10 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  PostgresAdapter,
+  type SelectQueryBuilder,
+  sql,
+} from 'kysely';
 import { currenciesByExponent, minorBound } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Schema } from '../../../db/schema.ts';
@@ -54,14 +60,113 @@ function inAmountRange(eb: Where, min: string | undefined, max: string | undefin
   );
 }
 
+function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** PostgreSQL writes instants in JSON with the session's offset; the API gives them in ISO-8601 UTC. */
+function isoInstant(value: string): string {
+  return new Date(value).toISOString();
+}
+
+/** The SQL spelling of JSON on each database; everything else about the query is shared. */
+function jsonSyntax(db: Db) {
+  const postgres = isPostgres(db);
+  return {
+    /** A JSON array of the values, in order. */
+    array: (values: readonly Expression<unknown>[]) =>
+      sql`${sql.raw(postgres ? 'json_build_array' : 'json_array')}(${sql.join(values)})`,
+    /** The JSON array of a group's values in `order`; `[]` when the group is empty. */
+    arrayOf: (value: Expression<unknown>, order: Expression<unknown>) =>
+      sql`coalesce(${sql.raw(postgres ? 'json_agg' : 'json_group_array')}(${value} order by ${order}), '[]')`,
+  };
+}
+
+/** Money columns travel as text inside JSON: exact whatever their size. */
+const asText = (column: string) => sql`cast(${sql.ref(column)} as text)`;
+
+/**
+ * Each transaction as one JSON array, its postings and tags nested in it (see `TransactionArray`).
+ * Reading one value per row instead of some forty (13 columns, 7 per posting) is what makes a page
+ * cheap: turning SQL values into JS objects costs far more than finding the rows.
+ */
 function baseQuery(db: Db, bookId: number) {
+  const json = jsonSyntax(db);
+  const postings = db
+    .selectFrom('postings')
+    .innerJoin('accounts', 'accounts.id', 'postings.account_id')
+    .select(
+      json
+        .arrayOf(
+          json.array([
+            sql.ref('postings.id'),
+            sql.ref('postings.account_id'),
+            asText('postings.amount'),
+            asText('postings.value'),
+            sql.ref('postings.memo'),
+            sql.ref('accounts.currency'),
+          ]),
+          sql.ref('postings.position'),
+        )
+        .as('postings'),
+    )
+    .where('postings.transaction_id', '=', sql.ref<number>('transactions.id'));
+  const tags = db
+    .selectFrom('transaction_tags')
+    .innerJoin('tags', 'tags.id', 'transaction_tags.tag_id')
+    .select(
+      json.arrayOf(json.array([sql.ref('tags.id'), sql.ref('tags.name')]), sql.ref('tags.name')).as('tags'),
+    )
+    .where('transaction_tags.transaction_id', '=', sql.ref<number>('transactions.id'));
+  const row = json.array([
+    sql.ref('transactions.id'),
+    sql.ref('transactions.date'),
+    sql.ref('transactions.currency'),
+    asText('transactions.total'),
+    sql.ref('transactions.payee_id'),
+    sql.ref('payees.name'),
+    sql.ref('transactions.description'),
+    sql.ref('transactions.notes'),
+    sql.ref('transactions.status'),
+    sql.ref('transactions.created_at'),
+    sql.ref('transactions.created_by'),
+    sql.ref('transactions.updated_at'),
+    sql.ref('transactions.updated_by'),
+    postings,
+    tags,
+  ]);
   return db
     .selectFrom('transactions')
     .leftJoin('payees', 'payees.id', 'transactions.payee_id')
-    .selectAll('transactions')
-    .select(['payees.name as payee_name'])
+    .select(sql<string>`cast(${row} as text)`.as('row'))
     .where('transactions.book_id', '=', bookId);
 }
+
+/** A transaction as `baseQuery` reads it. */
+type TransactionArray = [
+  id: number,
+  date: string,
+  currency: string,
+  total: string,
+  payeeId: number | null,
+  payeeName: string | null,
+  description: string,
+  notes: string | null,
+  status: 'pending' | 'cleared' | 'reconciled',
+  createdAt: string,
+  createdBy: number | null,
+  updatedAt: string,
+  updatedBy: number | null,
+  postings: [
+    id: number,
+    accountId: number,
+    amount: string,
+    value: string,
+    memo: string | null,
+    currency: string,
+  ][],
+  tags: [id: number, name: string][],
+];
 
 /** A page of transactions matching the filter, newest first, with their postings and tags. */
 export async function listTransactions(
@@ -107,87 +212,61 @@ export async function listTransactions(
     .orderBy('transactions.id', 'desc')
     .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const postgres = isPostgres(db);
+  const items = rows.slice(0, limit).map((row) => transactionJson(row.row, postgres));
+  const last = items.at(-1);
   return {
-    items: await withDetails(db, page),
+    items,
     nextCursor: rows.length > limit && last ? encodeCursor([last.date, last.id]) : null,
   };
 }
 
 export async function getTransaction(db: Db, bookId: number, id: number) {
   const row = await baseQuery(db, bookId).where('transactions.id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const [transaction] = await withDetails(db, [row]);
-  return transaction;
+  return row && transactionJson(row.row, isPostgres(db));
 }
 
-type TransactionRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
-
-/** Loads the postings (with their accounts' currencies) and tags of a page in two queries. */
-async function withDetails(db: Db, rows: readonly TransactionRow[]) {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const [postings, tags] = await Promise.all([
-    db
-      .selectFrom('postings')
-      .innerJoin('accounts', 'accounts.id', 'postings.account_id')
-      .select([
-        'postings.id',
-        'postings.transaction_id',
-        'postings.account_id',
-        'postings.amount',
-        'postings.value',
-        'postings.memo',
-        'accounts.currency',
-      ])
-      .where('postings.transaction_id', 'in', ids)
-      .orderBy('postings.transaction_id')
-      .orderBy('postings.position')
-      .execute(),
-    db
-      .selectFrom('transaction_tags')
-      .innerJoin('tags', 'tags.id', 'transaction_tags.tag_id')
-      .select(['transaction_tags.transaction_id', 'tags.id', 'tags.name'])
-      .where('transaction_tags.transaction_id', 'in', ids)
-      .orderBy('tags.name')
-      .execute(),
-  ]);
-  const currencyOf = new Map(rows.map((row) => [row.id, row.currency]));
-  const postingsOf = groupBy(postings, (p) => p.transaction_id);
-  const tagsOf = groupBy(tags, (t) => t.transaction_id);
-  return rows.map((row) => ({
-    id: row.id,
-    date: row.date,
-    currency: row.currency,
-    total: moneyJson(toMinor(row.total), row.currency),
-    payee: row.payee_id === null ? null : { id: row.payee_id, name: row.payee_name ?? '' },
-    description: row.description,
-    notes: row.notes,
-    status: row.status,
-    tags: (tagsOf.get(row.id) ?? []).map((tag) => ({ id: tag.id, name: tag.name })),
-    postings: (postingsOf.get(row.id) ?? []).map((p) => ({
-      id: p.id,
-      accountId: p.account_id,
-      amount: moneyJson(toMinor(p.amount), p.currency),
-      value: moneyJson(toMinor(p.value), currencyOf.get(row.id)!),
-      memo: p.memo,
+/** A transaction as the API shows it, from the JSON text `baseQuery` read. */
+function transactionJson(text: string, postgres: boolean) {
+  const [
+    id,
+    date,
+    code,
+    total,
+    payeeId,
+    payeeName,
+    description,
+    notes,
+    status,
+    createdAt,
+    createdBy,
+    updatedAt,
+    updatedBy,
+    postings,
+    tags,
+  ] = JSON.parse(text) as TransactionArray;
+  return {
+    id,
+    date,
+    currency: code,
+    total: moneyJson(toMinor(total), code),
+    payee: payeeId === null ? null : { id: payeeId, name: payeeName ?? '' },
+    description,
+    notes,
+    status,
+    tags: tags.map(([tagId, name]) => ({ id: tagId, name })),
+    postings: postings.map(([postingId, accountId, amount, value, memo, accountCurrency]) => ({
+      id: postingId,
+      accountId,
+      amount: moneyJson(toMinor(amount), accountCurrency),
+      value: moneyJson(toMinor(value), code),
+      memo,
     })),
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-  }));
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
+    createdAt: postgres ? isoInstant(createdAt) : createdAt,
+    createdBy,
+    updatedAt: postgres ? isoInstant(updatedAt) : updatedAt,
+    updatedBy,
+  };
 }
 
 export type TransactionJson = NonNullable<Awaited<ReturnType<typeof getTransaction>>>;

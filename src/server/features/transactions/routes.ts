@@ -9,14 +9,22 @@ import {
 import { isoDate } from '../../../core/calendar/date.ts';
 import { atField } from '../../../core/errors.ts';
 import { now } from '../../clock.ts';
+import { ReadCache, sendSerialised } from '../../plugins/read-cache.ts';
 import type { App } from '../../types.ts';
 import { listTransactions } from './queries.ts';
 import { createTransaction, removeTransaction, requireTransaction, updateTransaction } from './service.ts';
 
 const tags = ['transactions'];
 
+/** The serialised pages kept between writes: a few hundred at the default page size. */
+const PAGE_CACHE_BYTES = 8_000_000;
+
 /** /books/:bookId/transactions: the ledger's transactions with their postings. */
 export async function transactionRoutes(app: App): Promise<void> {
+  // Pages are given again, serialised, while nothing at all was written (see ReadCache): a client
+  // polling or several members reading the same page cost one session lookup each.
+  const pages = new ReadCache(app.db, PAGE_CACHE_BYTES);
+
   app.get(
     '/transactions',
     {
@@ -29,11 +37,15 @@ export async function transactionRoutes(app: App): Promise<void> {
         response: { 200: TransactionPage, ...problems },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { cursor, limit = 50, ...filter } = request.query;
       if (filter.from) atField('query:from', () => isoDate(filter.from!));
       if (filter.to) atField('query:to', () => isoDate(filter.to!));
-      return listTransactions(app.db, request.book!.bookId, filter, cursor, limit);
+      const bookId = request.book!.bookId;
+      const page = await pages.answer(request, `${bookId} ${JSON.stringify(request.query)}`, async () =>
+        String(reply.serialize(await listTransactions(app.db, bookId, filter, cursor, limit))),
+      );
+      return sendSerialised(reply, page);
     },
   );
 
