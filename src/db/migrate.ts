@@ -6,6 +6,7 @@ import * as envelope from './migrations/2026_11_21_0003_envelope.ts';
 import * as importing from './migrations/2026_11_21_0004_import.ts';
 import * as postingLookup from './migrations/2026_11_21_0005_posting_lookup.ts';
 import * as accountMonths from './migrations/2026_11_21_0006_account_months.ts';
+import * as transactionSearch from './migrations/2026_11_21_0007_transaction_search.ts';
 
 /** Every migration, in order. Names sort by date; a new one goes at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_0004_import': importing,
   '2026_11_21_0005_posting_lookup': postingLookup,
   '2026_11_21_0006_account_months': accountMonths,
+  '2026_11_21_0007_transaction_search': transactionSearch,
 };
 
 function migrator(database: Database): Migrator {

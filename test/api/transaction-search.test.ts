@@ -1,10 +1,15 @@
 import { beforeAll, expect, it } from 'vitest';
+import { checkIntegrity } from '../../src/server/features/integrity/check.ts';
 import type { App } from '../../src/server/types.ts';
 import { type Client, expectProblem, signUpWithBook, testApp } from '../support/api.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
 const jpy = (amount: string) => ({ amount, currency: 'JPY' });
+const pay = (from: number, to: number, amount: string) => [
+  { accountId: from, amount: eur(`-${amount}`) },
+  { accountId: to, amount: eur(amount) },
+];
 
 describeEachDatabase('searching transactions', (ctx) => {
   let app: App;
@@ -40,10 +45,6 @@ describeEachDatabase('searching transactions', (ctx) => {
       expect(reply.status).toBe(201);
       tx[name] = reply.body.id;
     };
-    const pay = (from: number, to: number, amount: string) => [
-      { accountId: from, amount: eur(`-${amount}`) },
-      { accountId: to, amount: eur(amount) },
-    ];
     await spend('bakery', {
       date: '2026-02-01',
       payeeName: 'Bäcker 100%',
@@ -112,6 +113,39 @@ describeEachDatabase('searching transactions', (ctx) => {
     expect(await find('q=%25')).toEqual(['bakery']);
     expect(await find('q=market')).toEqual(['groceries', 'market']);
     expect(await find('q=nothing-like-this')).toEqual([]);
+  });
+
+  it('keeps the text index in step with edits and deletions, and within the book', async () => {
+    const other = await signUpWithBook(app);
+    const otherChecking = (await other.client.post(`${other.base}/accounts`, { name: 'C', type: 'asset' }))
+      .body.id;
+    const otherFood = (await other.client.post(`${other.base}/categories`, { name: 'F', kind: 'expense' }))
+      .body.id;
+    expect(
+      (
+        await other.client.post(`${other.base}/transactions`, {
+          date: '2026-02-07',
+          description: 'xylophone lesson',
+          postings: pay(otherChecking, otherFood, '3.00'),
+        })
+      ).status,
+    ).toBe(201);
+    const created = await ada.post(`${base}/transactions`, {
+      date: '2026-02-07',
+      description: 'The "night" sale',
+      postings: pay(id.checking, id.food, '9.00'),
+    });
+    expect(await find('q=%22night%22')).toEqual(['The "night" sale']);
+    expect(await find('q=xylophone')).toEqual([]);
+    const edited = await ada.patch(`${base}/transactions/${created.body.id}`, {
+      description: 'Xylophone repair',
+    });
+    expect(edited.status).toBe(200);
+    expect(await find('q=xylophone')).toEqual(['Xylophone repair']);
+    expect(await find('q=night')).toEqual([]);
+    expect((await ada.delete(`${base}/transactions/${created.body.id}`)).status).toBe(204);
+    expect(await find('q=xylophone')).toEqual([]);
+    expect((await checkIntegrity(ctx.database.db)).problems).toEqual([]);
   });
 
   it('combines filters', async () => {

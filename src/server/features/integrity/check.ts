@@ -7,6 +7,7 @@ import { balanceProblems, countRows, transactionProblems } from './ledger-checks
 import { monthProblems } from './month-checks.ts';
 import { postingProblems, referenceProblems } from './posting-checks.ts';
 import type { IntegrityReport } from './problems.ts';
+import { searchIndexProblems } from './search-checks.ts';
 
 export type {
   IntegrityCounts,
@@ -40,6 +41,7 @@ export async function checkIntegrity(db: Db, options: CheckOptions = {}): Promis
       ...(await monthProblems(trx, bookId)),
       ...(await postingProblems(trx, bookId)),
       ...(await referenceProblems(trx, bookId)),
+      ...(await searchIndexProblems(trx)),
     ];
     return { counts, problems };
   };

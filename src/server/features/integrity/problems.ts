@@ -13,6 +13,8 @@ export type ProblemKind =
   | 'cached-balance'
   /** A monthly roll-up row (`account_months`) differs from its account's postings in that month. */
   | 'cached-month'
+  /** SQLite's text-search index differs from the transactions' texts. */
+  | 'search-index'
   /** `transactions.total` differs from the sum of its positive values. */
   | 'cached-total'
   /** A posting into an account of the transaction's currency whose amount is not its value. */

@@ -1,12 +1,13 @@
 /**
  * `moneta check --rebuild`: recomputes every figure cached beside the postings — account
- * balances, transaction totals and the monthly roll-ups — from the postings themselves, in one
- * database transaction. The postings are the truth (Principle 1); this never changes them.
+ * balances, transaction totals and the monthly roll-ups — from the postings themselves, and
+ * SQLite's text-search index from the transactions' texts, in one database transaction. The postings are the truth (Principle 1); this never changes them.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { rebuildAccountMonths } from '../accounts/ledger-totals.ts';
+import { rebuildSearchIndex } from './search-checks.ts';
 
 export async function rebuildCaches(db: Db, bookId: number | undefined, now: string): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -23,5 +24,6 @@ export async function rebuildCaches(db: Db, bookId: number | undefined, now: str
     if (bookId !== undefined) totals = totals.where('book_id', '=', bookId);
     await totals.execute();
     await rebuildAccountMonths(trx, bookId);
+    await rebuildSearchIndex(trx);
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import type { Db } from '../../../db/connect.ts';
@@ -130,5 +131,18 @@ describeEachDatabase('monthly roll-ups', (ctx) => {
     await rebuildCaches(db, scope.bookId, NOW);
     expect((await checkIntegrity(db, { bookId: scope.bookId })).problems).toEqual([]);
     expect(await rollUp(db, food.id)).toEqual(['2026-01 1000×1', '2026-02 300×1']);
+  });
+
+  it('names a text-search index out of step with the texts, and rebuilds it (SQLite)', async () => {
+    if (ctx.dialect !== 'sqlite') return; // PostgreSQL keeps its trigram index itself
+    const db = ctx.database.db;
+    const { scope, food, spend } = await book(db);
+    const shop = await spend('2026-01-05', '10.00', food.id);
+    await sql`insert into transactions_search (transactions_search, rowid, search_text)
+      values ('delete', ${shop.id}, '')`.execute(db);
+    const { problems } = await checkIntegrity(db, { bookId: scope.bookId });
+    expect(problems.map((p) => p.kind)).toEqual(['search-index']);
+    await rebuildCaches(db, scope.bookId, NOW);
+    expect((await checkIntegrity(db, { bookId: scope.bookId })).problems).toEqual([]);
   });
 });

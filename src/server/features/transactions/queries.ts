@@ -3,12 +3,13 @@ import {
   type ExpressionBuilder,
   PostgresAdapter,
   type SelectQueryBuilder,
+  type SqlBool,
   sql,
 } from 'kysely';
 import { currenciesByExponent, minorBound } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { containsFolded } from '../../../db/text-search.ts';
+import { containsFolded, transactionIdsContaining } from '../../../db/text-search.ts';
 import { toMinor } from '../../../db/values.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { moneyJson } from '../../money-json.ts';
@@ -39,8 +40,32 @@ function postsTo(eb: Where, accountId: number) {
   );
 }
 
-function matchesText(eb: Where, text: string) {
-  return eb.or([containsFolded('transactions.search_text', text), containsFolded('payees.name_key', text)]);
+/** Rarer than this many transactions, a word is looked up in the trigram index, not scanned for. */
+const INDEXED_MATCHES = 2000;
+
+/**
+ * What a text search matches: the transaction's folded text, or its payee's name. Both are found
+ * first — the transactions through the trigram index when the word is rare (see
+ * `transactionIdsContaining`), the payees in their small table — so the page query only compares ids.
+ */
+async function textMatch(db: Db, bookId: number, text: string) {
+  const [ids, payees] = await Promise.all([
+    transactionIdsContaining(db, text, INDEXED_MATCHES),
+    db
+      .selectFrom('payees')
+      .select('id')
+      .where('book_id', '=', bookId)
+      .where(containsFolded('payees.name_key', text))
+      .execute(),
+  ]);
+  const payeeIds = payees.map((payee) => payee.id);
+  return (eb: Where) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (ids === null) conditions.push(containsFolded('transactions.search_text', text));
+    else if (ids.length > 0) conditions.push(eb('transactions.id', 'in', ids));
+    if (payeeIds.length > 0) conditions.push(eb('transactions.payee_id', 'in', payeeIds));
+    return conditions.length > 0 ? eb.or(conditions) : sql<SqlBool>`1 = 0`;
+  };
 }
 
 /**
@@ -194,7 +219,7 @@ export async function listTransactions(
       ),
     );
   }
-  if (filter.q) query = query.where((eb) => matchesText(eb, filter.q!));
+  if (filter.q) query = query.where(await textMatch(db, bookId, filter.q));
   if (filter.minAmount !== undefined || filter.maxAmount !== undefined) {
     query = query.where((eb) => inAmountRange(eb, filter.minAmount, filter.maxAmount));
   }
