@@ -26,11 +26,56 @@ export function createImportKeyer(accountId: number): (row: StatementRow) => str
 
 /** The row's folded payee and text, hashed, as 16 hex digits. */
 function contentHash(row: StatementRow): string {
-  const text = [row.payee ?? '', row.description]
-    .map((part) => foldText(part).replace(/\s+/g, ' ').trim())
-    .join('\u0000');
-  const [high, low] = fnv(text);
+  const payee = row.payee ?? '';
+  const [high, low] =
+    !NOT_ASCII.test(payee) && !NOT_ASCII.test(row.description)
+      ? asciiContentFnv(payee, row.description)
+      : fnv(
+          [payee, row.description].map((part) => foldText(part).replace(/\s+/g, ' ').trim()).join('\u0000'),
+        );
   return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * `fnv` of the folded text exactly as above, for ASCII text (nearly every bank's), in one pass and
+ * without the intermediate strings: ASCII is its own NFKC form, so folding is lower-casing A–Z,
+ * and its white space is tab, line feed, vertical tab, form feed, carriage return and space.
+ */
+function asciiContentFnv(payee: string, description: string): [number, number] {
+  let low = 0x811c9dc5;
+  let high = 0xcbf29ce4;
+  let position = 0;
+  for (let part = 0; part < 2; part++) {
+    const text = part === 0 ? payee : description;
+    if (part === 1) {
+      low = Math.imul(low ^ 0, 0x01000193) >>> 0;
+      high = Math.imul(high ^ position, 0x01000193) >>> 0;
+      position++;
+    }
+    let started = false;
+    let space = false;
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        space = started;
+        continue;
+      }
+      if (space) {
+        low = Math.imul(low ^ 32, 0x01000193) >>> 0;
+        high = Math.imul(high ^ (32 + position), 0x01000193) >>> 0;
+        position++;
+        space = false;
+      }
+      if (code >= 65 && code <= 90) code += 32;
+      low = Math.imul(low ^ code, 0x01000193) >>> 0;
+      high = Math.imul(high ^ (code + position), 0x01000193) >>> 0;
+      position++;
+      started = true;
+    }
+  }
+  return [high, low];
 }
 
 /** FNV-1a in two 32-bit lanes (the second salted by position): 64 bits without bigint. */

@@ -38,12 +38,22 @@ export function findLikelyDuplicates(
     else byAmount.set(candidate.amount, [candidate]);
   }
   const pairs: Array<{ index: number; transactionId: number; score: number }> = [];
+  // Texts are split into words only when a same-amount transaction is near enough to compare.
+  const candidateTokens = new Map<DuplicateCandidate, Set<string>>();
   for (const probe of probes) {
-    const probeTokens = tokens(probe.text);
-    for (const candidate of byAmount.get(probe.amount) ?? []) {
+    const sameAmount = byAmount.get(probe.amount);
+    if (!sameAmount) continue;
+    let probeTokens: Set<string> | undefined;
+    for (const candidate of sameAmount) {
       const days = Math.abs(daysBetween(probe.date, candidate.date));
       if (days > LIKELY_DAYS) continue;
-      const similarity = jaccard(probeTokens, tokens(candidate.text));
+      probeTokens ??= tokens(probe.text);
+      let theirs = candidateTokens.get(candidate);
+      if (!theirs) {
+        theirs = tokens(candidate.text);
+        candidateTokens.set(candidate, theirs);
+      }
+      const similarity = jaccard(probeTokens, theirs);
       // The texts must agree, unless it is the same day and the ledger's side says nothing
       // (a transaction typed in by hand without a payee).
       const silent = candidate.text.trim() === '';

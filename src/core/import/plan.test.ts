@@ -38,6 +38,7 @@ const context: PlanContext = {
   payeeDefaults: new Map([['rewe markt', 10]]),
   classify: null,
   autoSuggestConfidence: 0.8,
+  suggestEveryRow: true,
 };
 const system = { uncategorisedIncome: 90, uncategorisedExpense: 91, openingBalances: 92 };
 
@@ -183,10 +184,10 @@ describe('planning a row', () => {
       row(),
       {
         ...context,
-        classify: () => ({
-          outcome: { matchedRuleIds: [4], categoryId: 12, payee: 'REWE', tagIds: [3] },
-          suggestions: [{ categoryId: 11, confidence: 0.99 }],
-        }),
+        classify: {
+          rules: () => ({ matchedRuleIds: [4], categoryId: 12, payee: 'REWE', tagIds: [3] }),
+          suggest: () => [{ categoryId: 11, confidence: 0.99 }],
+        },
       },
       'EUR',
     );
@@ -205,15 +206,42 @@ describe('planning a row', () => {
         row({ payee: 'Someone new' }),
         {
           ...context,
-          classify: () => ({
-            outcome: { matchedRuleIds: [], tagIds: [] },
-            suggestions: [{ categoryId: 11, confidence }],
-          }),
+          classify: {
+            rules: () => ({ matchedRuleIds: [], tagIds: [] }),
+            suggest: () => [{ categoryId: 11, confidence }],
+          },
         },
         'EUR',
       );
     expect(withSuggestion(0.9)).toMatchObject({ categoryId: 11, categorySource: 'suggestion' });
     expect(withSuggestion(0.5)).toMatchObject({ categoryId: null, categorySource: null });
     expect(withSuggestion(0.5).suggestions).toHaveLength(1);
+  });
+
+  it('asks for suggestions only for rows nothing else categorised when not every row shows them', () => {
+    const asked: string[] = [];
+    const streamed = {
+      ...context,
+      suggestEveryRow: false,
+      classify: {
+        rules: () => ({ matchedRuleIds: [], tagIds: [] }),
+        suggest: (subject: { payee: string | null }) => {
+          asked.push(subject.payee ?? '');
+          return [{ categoryId: 11, confidence: 0.9 }];
+        },
+      },
+    };
+    expect(planRow(row(), streamed, 'EUR')).toMatchObject({
+      categoryId: 10,
+      categorySource: 'payee',
+      suggestions: [],
+    });
+    expect(planRow(row({ payee: 'Someone new' }), streamed, 'EUR')).toMatchObject({
+      categoryId: 11,
+      categorySource: 'suggestion',
+      suggestions: [{ categoryId: 11, confidence: 0.9 }],
+    });
+    expect(asked).toEqual(['Someone new']);
+    expect(planRow(row(), { ...streamed, suggestEveryRow: true }, 'EUR').suggestions).toHaveLength(1);
   });
 });

@@ -12,10 +12,12 @@ export interface CategorySuggestion {
 }
 
 /** Rules and learned suggestions, as the import sees them (the rules feature provides it). */
-export type RowClassifier = (subject: RuleSubject) => {
-  outcome: RuleOutcome;
-  suggestions: CategorySuggestion[];
-};
+export interface RowClassifier {
+  /** What the book's rules do to the row. */
+  rules(subject: RuleSubject): RuleOutcome;
+  /** The categories the book's history suggests for the row as the file gives it, likeliest first. */
+  suggest(subject: RuleSubject): CategorySuggestion[];
+}
 
 /** What the planner knows of the book; loaded by the import service, nothing here reads it. */
 export interface PlanContext {
@@ -31,6 +33,12 @@ export interface PlanContext {
   classify: RowClassifier | null;
   /** A suggestion at least this confident is applied; weaker ones are only shown. */
   autoSuggestConfidence: number;
+  /**
+   * Whether every row gets its suggestions (a preview shows them), or only a row that neither a
+   * rule, the file nor its payee categorised (a streamed import shows nothing, so only the applied
+   * suggestion matters; the others would be computed for nothing).
+   */
+  suggestEveryRow: boolean;
 }
 
 export type CategorySource = 'rule' | 'file' | 'payee' | 'suggestion';
@@ -115,22 +123,23 @@ export function planRow(
   if (!amount || issues.length > 0) return planned;
 
   let ruleSplit: RuleOutcome['split'];
-  if (context.classify) {
-    const { outcome, suggestions } = context.classify({
-      payee: row.payee,
-      description: row.description,
-      notes: null,
-      amount,
-      accountId: context.accountId,
-      date: row.date,
-    });
+  const subject = context.classify && {
+    payee: row.payee,
+    description: row.description,
+    notes: null,
+    amount,
+    accountId: context.accountId,
+    date: row.date,
+  };
+  if (context.classify && subject) {
+    const outcome = context.classify.rules(subject);
     planned.matchedRuleIds = outcome.matchedRuleIds;
     planned.tagIds = outcome.tagIds;
     if (outcome.payee !== undefined) planned.payee = outcome.payee;
     if (outcome.notes !== undefined) planned.notes = outcome.notes;
     if (outcome.categoryId !== undefined) setCategory(planned, outcome.categoryId, 'rule');
     ruleSplit = outcome.split;
-    planned.suggestions = suggestions;
+    if (context.suggestEveryRow) planned.suggestions = context.classify.suggest(subject);
   }
   if (planned.categoryId === null && row.category) {
     const target = resolveCategoryText(row.category, context);
@@ -140,6 +149,9 @@ export function planRow(
   if (planned.categoryId === null && planned.payee) {
     const id = context.payeeDefaults.get(foldText(planned.payee.trim()));
     if (id !== undefined) setCategory(planned, id, 'payee');
+  }
+  if (planned.categoryId === null && context.classify && subject && !context.suggestEveryRow) {
+    planned.suggestions = context.classify.suggest(subject);
   }
   const best = planned.suggestions[0];
   if (planned.categoryId === null && best && best.confidence >= context.autoSuggestConfidence) {
@@ -207,6 +219,7 @@ function leg(target: LegTarget, amount: Money, memo: string | null): PlannedLeg 
 /** A file's category text: `[Account]` is a transfer, anything else a category name (or nothing). */
 function resolveCategoryText(text: string | null, context: PlanContext): LegTarget {
   const trimmed = text?.trim() ?? '';
+  if (trimmed === '') return { kind: 'category', categoryId: null };
   const transfer = /^\[(.+)\]$/.exec(trimmed);
   if (transfer) {
     const accountId = context.accountsByName.get(foldText(transfer[1]!.trim()));

@@ -17,8 +17,9 @@ export function matchRule(rule: Rule, subject: RuleSubject): boolean {
  */
 export function applyRules(rules: readonly Rule[] | CompiledRules, subject: RuleSubject): RuleOutcome {
   const compiled = 'kind' in rules ? rules : compileRules(rules);
-  const prepared = new PreparedSubject(subject);
   const outcome: RuleOutcome = { matchedRuleIds: [], tagIds: [] };
+  if (compiled.rules.length === 0) return outcome;
+  const prepared = new PreparedSubject(subject);
   for (const rule of compiled.rules) {
     if (!rule.matches(prepared)) continue;
     outcome.matchedRuleIds.push(rule.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { featuresOf } from './features.ts';
 import { generatedLedger } from './generated-ledger.ts';
-import { type SuggestExample, suggest, trainSuggester } from './suggester.ts';
+import { memoisedSuggest, type SuggestExample, suggest, trainSuggester } from './suggester.ts';
 
 const out = (minor: bigint) => ({ minor: -minor });
 
@@ -78,6 +78,18 @@ describe('suggest', () => {
   it('is deterministic', () => {
     const subject = { payee: null, description: 'REWE', amount: out(5n) };
     expect(suggest(trainSuggester(history), subject)).toEqual(suggest(model, subject));
+  });
+
+  it('answers repeated features from memory exactly as it would work them out, in fresh arrays', () => {
+    const ledger = generatedLedger(7, 3000);
+    const trained = trainSuggester(ledger.slice(0, 2000));
+    const remembered = memoisedSuggest(trained, 3, 50);
+    const subjects = [...ledger.slice(2000), ...ledger.slice(2000, 2300)];
+    for (const subject of subjects) expect(remembered(subject)).toEqual(suggest(trained, subject));
+    const first = remembered(subjects[0]!);
+    first.pop();
+    expect(remembered(subjects[0]!)).toEqual(suggest(trained, subjects[0]!));
+    expect(memoisedSuggest(trained, 1)(subjects[0]!)).toEqual(suggest(trained, subjects[0]!, 1));
   });
 
   it('learns a generated ledger: top-1 accuracy on held-out transactions stays above the floor', () => {

@@ -22,9 +22,15 @@ export interface SuggesterModel {
   readonly logPriors: readonly number[];
   /** log of an unseen feature's likelihood in each category: log(α / (N_c + α·V)). */
   readonly logUnseen: readonly number[];
-  /** feature → [category index, log((n + α) / α)] for the categories it occurred with. */
-  readonly features: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /** feature → the categories it occurred with and log((n + α) / α) for each. */
+  readonly features: ReadonlyMap<string, FeatureBoosts>;
   readonly examples: number;
+}
+
+/** Parallel arrays: category `indexes[i]` scores `boosts[i]` more for the feature. */
+export interface FeatureBoosts {
+  readonly indexes: Int32Array;
+  readonly boosts: Float64Array;
 }
 
 /** Laplace smoothing: small, because a word seen once with a payee is strong evidence. */
@@ -63,12 +69,17 @@ export function trainSuggester(examples: readonly SuggestExample[]): SuggesterMo
   }
   const vocabulary = counts.size;
   const categories = indexOf.size;
-  const features = new Map<string, Array<readonly [number, number]>>();
+  const features = new Map<string, FeatureBoosts>();
   for (const [feature, perCategory] of counts) {
-    features.set(
-      feature,
-      [...perCategory].map(([index, n]) => [index, Math.log((n + ALPHA) / ALPHA)] as const),
-    );
+    const indexes = new Int32Array(perCategory.size);
+    const boosts = new Float64Array(perCategory.size);
+    let slot = 0;
+    for (const [index, n] of perCategory) {
+      indexes[slot] = index;
+      boosts[slot] = Math.log((n + ALPHA) / ALPHA);
+      slot++;
+    }
+    features.set(feature, { indexes, boosts });
   }
   return {
     categoryIds: [...indexOf.keys()],
@@ -82,20 +93,88 @@ export function trainSuggester(examples: readonly SuggestExample[]): SuggesterMo
 /**
  * The `k` likeliest categories for a transaction, likeliest first (ties by category id), with
  * confidences that add up to at most 1. Features the history never saw are ignored; when none of
- * the transaction's words is known there is nothing to go on and the answer is empty.
+ * the transaction's words is known there is nothing to go on and the answer is empty. An import
+ * asks this of every row: the scores live in a reused typed array and only the `k` best become
+ * objects, so a row costs its features and a few passes over the categories, not a sort.
  */
 export function suggest(model: SuggesterModel, subject: SuggestSubject, k = 3): Suggestion[] {
-  const known = featuresOf(subject).filter((feature) => model.features.has(feature));
-  if (!known.some(isWord) || model.categoryIds.length === 0) return [];
-  const scores = model.logPriors.map((prior, index) => prior + known.length * model.logUnseen[index]!);
-  for (const feature of known) {
-    for (const [index, boost] of model.features.get(feature)!) scores[index]! += boost;
+  return suggestByFeatures(model, featuresOf(subject), k);
+}
+
+/**
+ * `suggest` for the many rows of one import: rows with the same features (a bank's rows repeat
+ * the same shops, and numbers are not features) get the same answer, so the answers are kept by
+ * their features, up to `limit` different ones, and each is worked out once.
+ */
+export function memoisedSuggest(
+  model: SuggesterModel,
+  k = 3,
+  limit = 50_000,
+): (subject: SuggestSubject) => Suggestion[] {
+  const answers = new Map<string, Suggestion[]>();
+  return (subject) => {
+    const features = featuresOf(subject);
+    const key = features.join('\n');
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = suggestByFeatures(model, features, k);
+      if (answers.size >= limit) answers.clear();
+      answers.set(key, answer);
+    }
+    return answer.slice();
+  };
+}
+
+function suggestByFeatures(model: SuggesterModel, features: readonly string[], k: number): Suggestion[] {
+  const categories = model.categoryIds.length;
+  if (categories === 0 || k <= 0) return [];
+  const known: FeatureBoosts[] = [];
+  let words = false;
+  for (const feature of features) {
+    const boosts = model.features.get(feature);
+    if (!boosts) continue;
+    known.push(boosts);
+    words ||= isWord(feature);
   }
-  const best = Math.max(...scores);
-  const weights = scores.map((score) => Math.exp((score - best) / TEMPERATURE));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  return weights
-    .map((weight, index) => ({ categoryId: model.categoryIds[index]!, confidence: weight / total }))
-    .sort((a, b) => b.confidence - a.confidence || a.categoryId - b.categoryId)
-    .slice(0, Math.max(0, k));
+  if (!words) return [];
+  // `suggest` runs to completion without yielding, so one scratch array serves every call.
+  if (scratch.length < categories) scratch = new Float64Array(categories);
+  const weights = scratch;
+  for (let index = 0; index < categories; index++)
+    weights[index] = model.logPriors[index]! + known.length * model.logUnseen[index]!;
+  for (const { indexes, boosts } of known) {
+    for (let slot = 0; slot < indexes.length; slot++) weights[indexes[slot]!]! += boosts[slot]!;
+  }
+  let best = -Infinity;
+  for (let index = 0; index < categories; index++) if (weights[index]! > best) best = weights[index]!;
+  let total = 0;
+  for (let index = 0; index < categories; index++) {
+    weights[index] = Math.exp((weights[index]! - best) / TEMPERATURE);
+    total += weights[index]!;
+  }
+  return topK(weights, total, model.categoryIds, Math.min(k, categories));
+}
+
+let scratch = new Float64Array(64);
+
+/**
+ * The `k` highest confidences (weight / total), highest first, ties by category id: one pass that
+ * keeps the best `k` in order, no sort.
+ */
+function topK(weights: Float64Array, total: number, categoryIds: readonly number[], k: number): Suggestion[] {
+  const chosen: Suggestion[] = [];
+  for (let index = 0; index < categoryIds.length; index++) {
+    const confidence = weights[index]! / total;
+    const categoryId = categoryIds[index]!;
+    let at = chosen.length;
+    while (at > 0 && ranksBefore(confidence, categoryId, chosen[at - 1]!)) at--;
+    if (at >= k) continue;
+    chosen.splice(at, 0, { categoryId, confidence });
+    if (chosen.length > k) chosen.pop();
+  }
+  return chosen;
+}
+
+function ranksBefore(confidence: number, categoryId: number, other: Suggestion): boolean {
+  return confidence > other.confidence || (confidence === other.confidence && categoryId < other.categoryId);
 }

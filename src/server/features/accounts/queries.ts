@@ -7,7 +7,7 @@ import { type CurrencyCode, MAX_MINOR } from '../../../core/money/index.ts';
 import { foldText } from '../../../core/text/fold.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { AccountTable } from '../../../db/schema.ts';
-import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
+import { toFlag, toMinor } from '../../../db/values.ts';
 import { moneyJson } from '../../money-json.ts';
 import { accountSums } from './account-sums.ts';
 

@@ -1,8 +1,8 @@
 import type { RowClassifier } from '../../../core/import/plan.ts';
 import type { Db } from '../../../db/connect.ts';
-import { loadRowClassifier } from '../rules/load.ts';
+import { loadImportClassifier } from '../rules/load.ts';
 
 /** Rules and learned suggestions for the book's imported rows, loaded once per import. */
 export function classifierFor(db: Db, bookId: number): Promise<RowClassifier | null> {
-  return loadRowClassifier(db, bookId);
+  return loadImportClassifier(db, bookId);
 }

@@ -21,6 +21,7 @@ export async function loadPlanContext(
   bookId: number,
   account: AccountRow,
   classify: RowClassifier | null,
+  suggestEveryRow: boolean,
 ): Promise<BookPlanContext> {
   const accounts = await db
     .selectFrom('accounts')
@@ -60,6 +61,7 @@ export async function loadPlanContext(
     payeeDefaults: new Map(payees.map((p) => [p.name_key, p.default_category_id!])),
     classify,
     autoSuggestConfidence: AUTO_SUGGEST_CONFIDENCE,
+    suggestEveryRow,
     categoryNames,
     accountNames,
     postingAccounts,

@@ -4,7 +4,7 @@ import { createImportKeyer } from '../../../core/import/import-key.ts';
 import { findLikelyDuplicates } from '../../../core/import/likely-duplicates.ts';
 import { type ImportQuestion, parseStatementFile } from '../../../core/import/parse-file.ts';
 import { type PlannedRow, planRow, type RowClassifier } from '../../../core/import/plan.ts';
-import { plannedPostings } from '../../../core/import/plan-postings.ts';
+import { plannedPostings, type SystemAccountIds } from '../../../core/import/plan-postings.ts';
 import type {
   CsvMapping,
   ImportIssue,
@@ -12,7 +12,11 @@ import type {
   Statement,
   StatementRow,
 } from '../../../core/import/types.ts';
-import { balancePostings, type PostingAccount } from '../../../core/ledger/transaction.ts';
+import {
+  type BalancedPostings,
+  balancePostings,
+  type PostingAccount,
+} from '../../../core/ledger/transaction.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { BookScope } from '../../types.ts';
 import { type AccountRow, getAccountRow } from '../accounts/queries.ts';
@@ -48,6 +52,11 @@ export interface PreparedRow {
   statement: number;
   account: AccountRow;
   planned: PlannedRow;
+  /**
+   * The row's postings as balanced when it was planned, with `PREVIEW_SYSTEM` placeholders for the
+   * system accounts (`withSystemAccounts` puts the real ids in): null when the row has an issue.
+   */
+  balanced: BalancedPostings | null;
   key: string;
   duplicate: Duplicate | null;
 }
@@ -74,6 +83,27 @@ export interface PreparedImport {
 /** Placeholder ids for system accounts that may not exist yet: the preview balances against them. */
 const PREVIEW_SYSTEM = { uncategorisedIncome: -1, uncategorisedExpense: -2, openingBalances: -3 };
 
+/**
+ * A row's balanced postings with the system accounts' real ids in place of the placeholders. The
+ * placeholders stand for accounts of the statement's currency that are not archived, as the write
+ * treats the real ones, so balancing again would give the same postings.
+ */
+export function withSystemAccounts(balanced: BalancedPostings, system: SystemAccountIds): BalancedPostings {
+  if (!balanced.postings.some((posting) => posting.accountId < 0)) return balanced;
+  return {
+    ...balanced,
+    postings: balanced.postings.map((posting) =>
+      posting.accountId < 0 ? { ...posting, accountId: systemAccountId(posting.accountId, system) } : posting,
+    ),
+  };
+}
+
+function systemAccountId(placeholder: number, system: SystemAccountIds): number {
+  if (placeholder === PREVIEW_SYSTEM.uncategorisedIncome) return system.uncategorisedIncome;
+  if (placeholder === PREVIEW_SYSTEM.uncategorisedExpense) return system.uncategorisedExpense;
+  return system.openingBalances;
+}
+
 function parse(request: ImportRequest, mapping: Partial<CsvMapping> | undefined, currency: string) {
   return parseStatementFile(request.bytes, {
     format: request.format,
@@ -90,6 +120,8 @@ export async function prepareImport(
   scope: BookScope,
   request: ImportRequest,
   classifierFor: (db: Db, bookId: number) => Promise<RowClassifier | null>,
+  /** A preview shows every row's suggestions; a commit only applies the confident ones. */
+  suggestEveryRow = true,
 ): Promise<PreparedImport> {
   const account = await importAccount(db, scope, request.accountId, '/accountId');
   if (request.profileId !== undefined)
@@ -112,7 +144,7 @@ export async function prepareImport(
       index,
       statement,
       account: statementAccount,
-      context: await loadPlanContext(db, scope.bookId, statementAccount, classify),
+      context: await loadPlanContext(db, scope.bookId, statementAccount, classify, suggestEveryRow),
     });
   }
   const rows = planRows(statements);
@@ -170,12 +202,12 @@ export function planChunk(
   const accounts = previewAccounts(context);
   return rows.map((row, offset) => {
     const planned = planRow(row, context, statement.currency);
-    checkBalances(planned, account.id, accounts);
     return {
       index: firstIndex + offset,
       statement: index,
       account,
       planned,
+      balanced: checkBalances(planned, account.id, accounts),
       key: keyer(row),
       duplicate: null,
     };
@@ -190,14 +222,22 @@ function previewAccounts(context: BookPlanContext): Map<number, PostingAccount> 
   return accounts;
 }
 
-/** Balances the row's postings now, so a row that could not be written shows its problem in the preview. */
-function checkBalances(planned: PlannedRow, accountId: number, accounts: Map<number, PostingAccount>): void {
-  if (planned.issues.length > 0) return;
+/**
+ * Balances the row's postings now, so a row that could not be written shows its problem in the
+ * preview, and the write need not balance them again.
+ */
+function checkBalances(
+  planned: PlannedRow,
+  accountId: number,
+  accounts: Map<number, PostingAccount>,
+): BalancedPostings | null {
+  if (planned.issues.length > 0) return null;
   try {
-    balancePostings(plannedPostings(planned, accountId, PREVIEW_SYSTEM), accounts);
+    return balancePostings(plannedPostings(planned, accountId, PREVIEW_SYSTEM), accounts);
   } catch (error) {
     if (!(error instanceof MonetaError)) throw error;
     planned.issues.push(issueOf(error, planned.row.line));
+    return null;
   }
 }
 
@@ -255,16 +295,15 @@ export async function markDuplicates(
     byAccount.set(row.account.id, list);
   }
   for (const [accountId, list] of byAccount) {
-    const dates = list.map((row) => row.planned.row.date).sort();
-    const candidates = await loadDuplicateCandidates(
-      db,
-      bookId,
-      accountId,
-      dates[0]!,
-      dates.at(-1)!,
-      exact,
-      ownBatchId,
-    );
+    let from = list[0]!.planned.row.date;
+    let to = from;
+    for (const row of list) {
+      const { date } = row.planned.row;
+      if (date < from) from = date;
+      if (date > to) to = date;
+    }
+    const candidates = await loadDuplicateCandidates(db, bookId, accountId, from, to, exact, ownBatchId);
+    if (candidates.length === 0) continue;
     const probes = list.map((row) => ({
       index: row.index,
       date: row.planned.row.date,

@@ -15,7 +15,13 @@ import { raiseBudgetAlerts } from '../budgets/alerts.ts';
 import { payeeIdsByName, payeeKey } from '../payees/bulk.ts';
 import { type BulkTransaction, insertTransactionsInBulk } from '../transactions/bulk-writes.ts';
 import { deleteTransactions } from '../transactions/ledger-writes.ts';
-import { type ImportRequest, type PreparedImport, type PreparedRow, prepareImport } from './prepare.ts';
+import {
+  type ImportRequest,
+  type PreparedImport,
+  type PreparedRow,
+  prepareImport,
+  withSystemAccounts,
+} from './prepare.ts';
 import { NO_CHOICES, previewJson, type RowChoices, willImport } from './preview-json.ts';
 import { rememberMapping } from './profiles.ts';
 
@@ -67,7 +73,7 @@ function commitOnce(
   now: string,
 ): Promise<ImportBatchJson> {
   return inTransaction(db, async (trx) => {
-    const prepared = await prepareImport(trx, scope, request, classifiers);
+    const prepared = await prepareImport(trx, scope, request, classifiers, false);
     refuseUnready(prepared, options.choices);
     const chosen = prepared.rows.filter((row) => willImport(row, options.choices));
     const first = prepared.statements[0]?.account ?? null;
@@ -189,7 +195,10 @@ async function systemIds(
   };
 }
 
-/** Writes planned rows of a batch with the bulk writer; the system accounts are made on first need. */
+/**
+ * Writes planned rows of a batch with the bulk writer; the system accounts are made on first need.
+ * A streamed import passes the same `knownPayees` (folded name → id) for each of its chunks.
+ */
 export async function writeRows(
   db: Db,
   scope: BookScope,
@@ -198,15 +207,23 @@ export async function writeRows(
   statements: PreparedImport['statements'],
   choices: RowChoices,
   now: string,
+  knownPayees: Map<string, number> = new Map(),
 ): Promise<void> {
   if (rows.length === 0) return;
-  const payees = await payeeIdsByName(
-    db,
-    scope.bookId,
-    rows.flatMap((row) => (row.planned.payee ? [row.planned.payee] : [])),
-    now,
-  );
+  const names: string[] = [];
+  for (const row of rows) if (row.planned.payee) names.push(row.planned.payee);
+  const payees = await payeeIdsByName(db, scope.bookId, names, now, knownPayees);
+  const payeeIds = new Map<string, number | null>();
+  const payeeId = (name: string) => {
+    let id = payeeIds.get(name);
+    if (id === undefined) {
+      id = payees.get(payeeKey(name)) ?? null;
+      payeeIds.set(name, id);
+    }
+    return id;
+  };
   const systems = new Map<string, SystemAccountIds>();
+  const withSystem = new Set<object>();
   const items: BulkTransaction[] = [];
   for (const row of rows) {
     const { context } = statements[row.statement]!;
@@ -215,19 +232,23 @@ export async function writeRows(
       system = await systemIds(db, scope, context.currency, now);
       systems.set(context.currency, system);
     }
-    for (const id of Object.values(system)) {
-      context.postingAccounts.set(id, { id, currency: context.currency, archived: false });
+    if (!withSystem.has(context)) {
+      for (const id of Object.values(system)) {
+        context.postingAccounts.set(id, { id, currency: context.currency, archived: false });
+      }
+      withSystem.add(context);
     }
     const planned = withChosenCategory(row, choices);
     try {
-      const balanced = balancePostings(
-        plannedPostings(planned, row.account.id, system),
-        context.postingAccounts,
-      );
+      // Balanced once when planned, unless the caller chose another category since.
+      const balanced =
+        planned === row.planned && row.balanced
+          ? withSystemAccounts(row.balanced, system)
+          : balancePostings(plannedPostings(planned, row.account.id, system), context.postingAccounts);
       items.push({
         header: {
           date: planned.row.date,
-          payeeId: planned.payee ? (payees.get(payeeKey(planned.payee)) ?? null) : null,
+          payeeId: planned.payee ? payeeId(planned.payee) : null,
           description: planned.row.description.slice(0, 10_000),
           notes: planned.notes,
           status: planned.row.status,

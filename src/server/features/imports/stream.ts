@@ -70,7 +70,9 @@ export async function importStream(
   try {
     await inTransaction(db, async (trx) => {
       const account = await importAccount(trx, scope, input.accountId, '/accountId');
-      const context = await loadPlanContext(trx, scope.bookId, account, await classifiers(trx, scope.bookId));
+      // Nothing shows a streamed row's suggestions: only rows left uncategorised need them.
+      const classify = await classifiers(trx, scope.bookId);
+      const context = await loadPlanContext(trx, scope.bookId, account, classify, false);
       const prepared = { index: 0, statement: { ...input.statement, rows: [] }, account, context };
       const batch = await trx
         .insertInto('import_batches')
@@ -89,13 +91,14 @@ export async function importStream(
         .executeTakeFirstOrThrow();
       const keyer = createImportKeyer(account.id);
       const progress: StreamProgress = { rows: 0, imported: 0, skipped: 0 };
+      const payees = new Map<string, number>();
       for await (const chunk of input.chunks) {
         refuseFileErrors(chunk.issues);
         const rows = planChunk(prepared, chunk.rows, keyer, progress.rows);
         refuseErrors(rows);
         await markDuplicates(trx, scope.bookId, rows, batch.id);
         const chosen = rows.filter((row) => willImport(row, NO_CHOICES));
-        await writeRows(trx, scope, batch.id, chosen, [prepared], NO_CHOICES, now);
+        await writeRows(trx, scope, batch.id, chosen, [prepared], NO_CHOICES, now, payees);
         progress.rows += rows.length;
         progress.imported += chosen.length;
         progress.skipped += rows.length - chosen.length;

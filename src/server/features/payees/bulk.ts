@@ -8,20 +8,25 @@ export const PAYEE_NAME_MAX = 200;
 
 /**
  * The ids of the book's payees of these names (compared folded), creating the missing ones with
- * multi-row INSERTs. Returns foldText(name) → id.
+ * multi-row INSERTs. Returns foldText(name) → id: `known` when given (a streamed import passes the
+ * same map for each of its chunks, within its one database transaction), whose names are not
+ * looked up again.
  */
 export async function payeeIdsByName(
   db: Db,
   bookId: number,
   names: Iterable<string>,
   now: string,
+  known: Map<string, number> = new Map(),
 ): Promise<Map<string, number>> {
   const wanted = new Map<string, string>();
-  for (const name of names) {
+  // An import names the same few payees over and over: each name is folded once.
+  for (const name of new Set(names)) {
     const key = payeeKey(name);
-    if (key && !wanted.has(key)) wanted.set(key, name.trim().slice(0, PAYEE_NAME_MAX).trim());
+    if (key && !known.has(key) && !wanted.has(key))
+      wanted.set(key, name.trim().slice(0, PAYEE_NAME_MAX).trim());
   }
-  const ids = new Map<string, number>();
+  const ids = known;
   const keys = [...wanted.keys()];
   for (let start = 0; start < keys.length; start += CHUNK) {
     const rows = await db

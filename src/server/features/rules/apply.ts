@@ -10,7 +10,6 @@ import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
 import { raiseBudgetAlerts, type Touch } from '../budgets/alerts.ts';
 import { findOrCreatePayee } from '../payees/queries.ts';
-import { replaceTransaction } from '../transactions/ledger-writes.ts';
 import {
   type Candidate,
   type CandidateFilter,
@@ -23,6 +22,7 @@ import {
 import { changeJson, type PlannedChange, planChange, type RuleChangeJson } from './change.ts';
 import { usableRules } from './load.ts';
 import { type BookReferences, listRules, loadReferences, ruleOf } from './queries.ts';
+import { type ChangeWrite, writeChanges } from './write-changes.ts';
 
 export interface ApplyInput {
   ruleIds?: number[] | undefined;
@@ -81,9 +81,9 @@ async function checkAccount(db: Db, bookId: number, accountId: number | undefine
 
 /**
  * Runs rules over the book's existing transactions that match the filter. A dry run lists what
- * would change; otherwise every change is written in one database transaction through the
- * ledger's own writes (cached balances and budget alerts follow), the transactions' rows locked
- * while they are read and written. Only payee, notes, tags and category postings change; transfers
+ * would change; otherwise every change is written in one database transaction, a chunk of
+ * transactions at a time (`writeChanges`: cached balances, roll-ups and budget alerts follow),
+ * the transactions' rows locked while they are read and written. Only payee, notes, tags and category postings change; transfers
  * and transactions across several accounts or currencies are skipped.
  */
 export async function applyRulesToBook(db: Db, scope: BookScope, input: ApplyInput, now: string) {
@@ -111,6 +111,7 @@ export async function applyRulesToBook(db: Db, scope: BookScope, input: ApplyInp
       const ids = await nextCandidateIds(trx, scope.bookId, input.filter, after, CHUNK, !input.dryRun);
       if (ids.length === 0) break;
       after = ids.at(-1)!;
+      const writes: ChangeWrite[] = [];
       for (const candidate of await loadCandidates(
         trx,
         scope.bookId,
@@ -137,7 +138,7 @@ export async function applyRulesToBook(db: Db, scope: BookScope, input: ApplyInp
           );
         else result.truncated = true;
         if (!input.dryRun) {
-          await writeChange(trx, scope, candidate, shape.sheet, change, references, payees, now);
+          writes.push(await changeWrite(trx, scope, candidate, shape.sheet, change, references, payees, now));
           touches.push({ date: candidate.date, postings: candidate.postings });
           if (change.categories)
             touches.push({
@@ -146,6 +147,7 @@ export async function applyRulesToBook(db: Db, scope: BookScope, input: ApplyInp
             });
         }
       }
+      await writeChanges(trx, scope, writes, now);
     }
     if (touches.length > 0) await raiseBudgetAlerts(trx, scope.bookId, touches, now);
     return result;
@@ -153,8 +155,8 @@ export async function applyRulesToBook(db: Db, scope: BookScope, input: ApplyInp
   return input.dryRun ? work(db) : inTransaction(db, work);
 }
 
-/** Rewrites one transaction with its new payee, notes, tags and category postings, through the ledger's own write. */
-async function writeChange(
+/** One transaction with its new payee, notes, tags and category postings, balanced by the ledger's rules. */
+async function changeWrite(
   db: Db,
   scope: BookScope,
   candidate: Candidate,
@@ -163,7 +165,7 @@ async function writeChange(
   references: BookReferences,
   payees: Map<string, number>,
   now: string,
-): Promise<void> {
+): Promise<ChangeWrite> {
   const code = candidate.currency as CurrencyCode;
   const posting = (p: CandidatePosting): PostingDraft => ({
     accountId: p.accountId,
@@ -207,20 +209,5 @@ async function writeChange(
     payeeId = payees.get(key) ?? (await findOrCreatePayee(db, scope.bookId, change.payee, now));
     payees.set(key, payeeId);
   }
-  await replaceTransaction(
-    db,
-    scope.bookId,
-    scope.userId,
-    candidate.id,
-    {
-      date: candidate.date,
-      payeeId,
-      description: candidate.description,
-      notes: change.notes,
-      status: candidate.status,
-    },
-    balanced,
-    change.tagIds,
-    now,
-  );
+  return { candidate, payeeId, notes: change.notes, tagIds: change.tagIds, balanced };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AccountType } from '../../../core/ledger/account.ts';
 import type { TransactionStatus } from '../../../core/ledger/transaction.ts';
 import type { CurrencyCode } from '../../../core/money/index.ts';
@@ -144,7 +145,9 @@ export async function loadCandidates(db: Db, bookId: number, ids: readonly numbe
         'transactions.payee_id',
         'payees.name as payee_name',
       ])
-      .where('transactions.book_id', '=', bookId)
+      // `+book_id`: the ids pick the rows; SQLite, without statistics, would otherwise scan the
+      // book's whole (book_id, …) index for `book_id = ?` (70 ms at a million transactions).
+      .where(sql`+${sql.ref('transactions.book_id')}`, '=', bookId)
       .where('transactions.id', 'in', ids)
       .execute(),
     db

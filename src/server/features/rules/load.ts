@@ -1,9 +1,9 @@
-import type { RowClassifier } from '../../../core/import/plan.ts';
+import type { CategorySuggestion, RowClassifier } from '../../../core/import/plan.ts';
 import { applyRules } from '../../../core/rules/apply.ts';
 import { type CompiledRules, compileRules } from '../../../core/rules/compile.ts';
-import type { Rule } from '../../../core/rules/types.ts';
+import type { Rule, RuleOutcome, RuleSubject } from '../../../core/rules/types.ts';
 import { validateRule } from '../../../core/rules/validate.ts';
-import { type SuggesterModel, suggest, trainSuggester } from '../../../core/suggest/suggester.ts';
+import { memoisedSuggest, type SuggesterModel, trainSuggester } from '../../../core/suggest/suggester.ts';
 import type { Db } from '../../../db/connect.ts';
 import { toMinor } from '../../../db/values.ts';
 import { isUncategorised } from './candidates.ts';
@@ -100,9 +100,19 @@ export async function loadSuggester(db: Db, bookId: number): Promise<SuggesterMo
 
 /**
  * Rules and suggestions for the import: for each row, what the book's rules do to it and the three
- * likeliest categories its history suggests. Loads and trains once; call it once per import.
+ * likeliest categories its history suggests. Loads, compiles the rules and trains once; call it
+ * once per import.
  */
-export async function loadRowClassifier(db: Db, bookId: number): Promise<RowClassifier> {
+export async function loadImportClassifier(db: Db, bookId: number): Promise<RowClassifier> {
   const [rules, model] = await Promise.all([loadCompiledRules(db, bookId), loadSuggester(db, bookId)]);
-  return (subject) => ({ outcome: applyRules(rules, subject), suggestions: suggest(model, subject) });
+  return { rules: (subject) => applyRules(rules, subject), suggest: memoisedSuggest(model) };
+}
+
+/** Both answers for one subject at once (the rules' outcome and the suggestions). */
+export async function loadRowClassifier(
+  db: Db,
+  bookId: number,
+): Promise<(subject: RuleSubject) => { outcome: RuleOutcome; suggestions: CategorySuggestion[] }> {
+  const classifier = await loadImportClassifier(db, bookId);
+  return (subject) => ({ outcome: classifier.rules(subject), suggestions: classifier.suggest(subject) });
 }
