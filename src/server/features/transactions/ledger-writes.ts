@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { PostingDeltas } from '../../../core/ledger/posting-deltas.ts';
 import type { BalancedPostings } from '../../../core/ledger/transaction.ts';
 import { foldText } from '../../../core/text/fold.ts';
@@ -182,7 +183,14 @@ export async function deleteTransactions(
   for (let start = 0; start < transactionIds.length; start += 500) {
     const chunk = transactionIds.slice(start, start + 500);
     await removePostings(db, chunk, deltas);
-    await db.deleteFrom('transactions').where('book_id', '=', bookId).where('id', 'in', chunk).execute();
+    // `+book_id`: the ids pick the rows; SQLite, without statistics, would otherwise walk the
+    // book's (book_id, import_key) index for `book_id = ?` on every chunk (70–270 ms each at a
+    // million transactions: an undo of 100,000 rows took 16–20 s).
+    await db
+      .deleteFrom('transactions')
+      .where(sql`+${sql.ref('book_id')}`, '=', bookId)
+      .where('id', 'in', chunk)
+      .execute();
   }
   await applyPostingDeltas(db, bookId, deltas, now);
 }
