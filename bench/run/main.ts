@@ -4,6 +4,7 @@
  * every figure beside its target (DESIGN.md) and, for queries, the same query in bare SQL. Writes
  * bench/results/<date>-<db>-<count>.json. A benchmark, not a test: nothing here fails on a slow figure.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -248,7 +249,11 @@ console.log(`\nwritten to ${out}`);
 /** The gzipped size of the scripts index.html loads at once (entry and modulepreloads). */
 function initialJsKb(): number {
   const dist = 'dist/web';
-  if (!existsSync(join(dist, 'index.html'))) return Number.NaN;
+  if (!existsSync(join(dist, 'index.html'))) {
+    // A fresh clone has no build yet: make the one `npm start` would serve.
+    process.stderr.write('building the web app…\n');
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
+  }
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const total = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
