@@ -15,7 +15,9 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
   const port = await findFreePort();
   const child = spawn(
     process.execPath,
-    ['bin/moneta.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    // As `npm start` runs it (package.json): a 2 MB young generation keeps the heap from
+    // growing by ~100 MB under a high allocation rate, at no measured cost in requests/s.
+    ['--max-semi-space-size=2', 'bin/moneta.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1'],
     {
       env: { ...process.env, DATABASE_URL: databaseUrl, MONETA_WEB: 'off', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
