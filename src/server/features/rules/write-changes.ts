@@ -5,7 +5,7 @@ import type { Db } from '../../../db/connect.ts';
 import { toMinor } from '../../../db/values.ts';
 import type { BookScope } from '../../types.ts';
 import { applyPostingDeltas } from '../accounts/ledger-totals.ts';
-import { insertValues } from '../transactions/bulk-writes.ts';
+import { insertPostingsAndTags } from '../transactions/bulk-writes.ts';
 import { contentColumns } from '../transactions/ledger-writes.ts';
 import type { Candidate } from './candidates.ts';
 
@@ -17,18 +17,6 @@ export interface ChangeWrite {
   tagIds: readonly number[];
   balanced: BalancedPostings;
 }
-
-const POSTING_COLUMNS = [
-  'book_id',
-  'transaction_id',
-  'account_id',
-  'date',
-  'amount',
-  'value',
-  'memo',
-  'position',
-] as const;
-const TAG_COLUMNS = ['transaction_id', 'tag_id', 'book_id'] as const;
 
 /**
  * Rewrites changed transactions of the book together, as `replaceTransaction` does one by one:
@@ -61,25 +49,20 @@ export async function writeChanges(
     .where('transaction_id', 'in', ids)
     .execute();
 
-  const postings: unknown[] = [];
-  const tags: unknown[] = [];
+  await insertPostingsAndTags(
+    db,
+    bookId,
+    writes.map(({ candidate, tagIds, balanced }) => ({
+      transactionId: candidate.id,
+      date: candidate.date,
+      balanced,
+      tagIds,
+    })),
+    deltas,
+  );
   const rows: RawBuilder<unknown>[] = [];
-  for (const { candidate, payeeId, notes, tagIds, balanced } of writes) {
+  for (const { candidate, payeeId, notes, balanced } of writes) {
     const { date } = candidate;
-    balanced.postings.forEach((posting, position) => {
-      postings.push(
-        bookId,
-        candidate.id,
-        posting.accountId,
-        date,
-        posting.amount.minor,
-        posting.value.minor,
-        posting.memo,
-        position,
-      );
-      deltas.add(posting.accountId, date, posting.amount.minor);
-    });
-    for (const tagId of new Set(tagIds)) tags.push(candidate.id, tagId, bookId);
     const content = contentColumns(
       { date, payeeId, description: candidate.description, notes, status: candidate.status },
       balanced,
@@ -89,8 +72,6 @@ export async function writeChanges(
       sql`(cast(${candidate.id} as integer), cast(${content.payee_id} as integer), cast(${content.notes} as text), cast(${content.search_text} as text), cast(${content.total} as bigint), cast(${content.currency} as text))`,
     );
   }
-  await insertValues(db, 'postings', POSTING_COLUMNS, postings, [], 2500);
-  await insertValues(db, 'transaction_tags', TAG_COLUMNS, tags, [], 2500);
   // Date, description and status stay; VALUES columns are column1… on both databases. The ids
   // pick the rows: `+book_id` keeps SQLite (without statistics) from scanning the book's whole
   // (book_id, …) index instead, which took 38 ms a statement at a million transactions.

@@ -93,13 +93,43 @@ export async function insertTransactionsInBulk(
   const ids = idsInOrder(items, inserted);
 
   const deltas = new PostingDeltas();
+  await insertPostingsAndTags(
+    db,
+    bookId,
+    items.map((item, index) => ({
+      transactionId: ids[index]!,
+      date: item.header.date,
+      balanced: item.balanced,
+      tagIds: item.tagIds,
+    })),
+    deltas,
+  );
+  await applyPostingDeltas(db, bookId, deltas, now);
+  return ids;
+}
+
+/** The postings and tags of transactions already written (or whose old ones were removed). */
+export interface PostingsOf {
+  transactionId: number;
+  date: string;
+  balanced: BalancedPostings;
+  tagIds: readonly number[];
+}
+
+/**
+ * Inserts the postings and tags of many transactions in a few multi-row statements and adds the
+ * postings to `deltas`, for the caller to move the cached balances and roll-ups once.
+ */
+export async function insertPostingsAndTags(
+  db: Db,
+  bookId: number,
+  entries: readonly PostingsOf[],
+  deltas: PostingDeltas,
+): Promise<void> {
   const postings: unknown[] = [];
   const tags: unknown[] = [];
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index]!;
-    const transactionId = ids[index]!;
-    const { date } = item.header;
-    const lines = item.balanced.postings;
+  for (const { transactionId, date, balanced, tagIds } of entries) {
+    const lines = balanced.postings;
     for (let position = 0; position < lines.length; position++) {
       const posting = lines[position]!;
       postings.push(
@@ -114,14 +144,12 @@ export async function insertTransactionsInBulk(
       );
       deltas.add(posting.accountId, date, posting.amount.minor);
     }
-    if (item.tagIds.length > 0) {
-      for (const tagId of new Set(item.tagIds)) tags.push(transactionId, tagId, bookId);
+    if (tagIds.length > 0) {
+      for (const tagId of new Set(tagIds)) tags.push(transactionId, tagId, bookId);
     }
   }
   await insertValues(db, 'postings', POSTING_COLUMNS, postings, [], POSTING_ROWS);
   await insertValues(db, 'transaction_tags', TAG_COLUMNS, tags, [], POSTING_ROWS);
-  await applyPostingDeltas(db, bookId, deltas, now);
-  return ids;
 }
 
 /**
