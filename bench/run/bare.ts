@@ -7,8 +7,6 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 
 export interface BareDb {
-  /** Runs the query once; resolves to the milliseconds it took. */
-  time(sql: string, params: readonly unknown[]): Promise<number>;
   /** Runs the statements one after the other; resolves to the milliseconds they took together. */
   timeAll(statements: readonly (readonly [string, readonly unknown[]])[]): Promise<number>;
   /**
@@ -30,12 +28,6 @@ export function bareSqlite(file: string): BareDb {
       const prepared = statements.map(([sql, params]) => [db.prepare(sql), params] as const);
       const started = performance.now();
       for (const [statement, params] of prepared) statement.all(...params);
-      return performance.now() - started;
-    },
-    async time(sql, params) {
-      const statement = db.prepare(sql);
-      const started = performance.now();
-      statement.all(...params);
       return performance.now() - started;
     },
     async timeSearch(bookId, folded) {
@@ -71,16 +63,9 @@ export async function barePostgres(url: string): Promise<BareDb> {
       for (const [sql, params] of statements) await client.query(numbered(sql), params as unknown[]);
       return performance.now() - started;
     },
-    async time(sql, params) {
-      let n = 0;
-      const text = sql.replace(/\?/g, () => `$${++n}`);
-      const started = performance.now();
-      await client.query(text, params as unknown[]);
-      return performance.now() - started;
-    },
     async timeSearch(bookId, folded) {
       const started = performance.now();
-      await client.query(LIKE_PAGE.replace('?', '$1').replace('?', '$2'), [bookId, `%${folded}%`]);
+      await client.query(numbered(LIKE_PAGE), [bookId, `%${folded}%`]);
       return performance.now() - started;
     },
     async close() {
