@@ -1,10 +1,24 @@
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as SqliteDialectDatabase,
+} from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.ts';
 
 export type Db = Kysely<Schema>;
 export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * Whether a handle (or an open transaction, or a migration's untyped one) talks to PostgreSQL:
+ * for the few places where the SQL of the two databases must differ.
+ */
+export function isPostgres(db: Pick<Kysely<unknown>, 'getExecutor'>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 /** An open database: the Kysely handle, which dialect it speaks, and how to close it. */
 export interface Database {

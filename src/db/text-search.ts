@@ -1,6 +1,6 @@
-import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { foldText } from '../core/text/fold.ts';
-import type { Db } from './connect.ts';
+import { type Db, isPostgres } from './connect.ts';
 
 /**
  * `column LIKE '%text%'` on a column holding folded text (`name_key`, `search_text`), the text
@@ -21,7 +21,7 @@ export function containsFolded(column: string, text: string): RawBuilder<SqlBool
  * and when more than `cap` match — then a scan newest first finds a page of them at once.
  */
 export async function transactionIdsContaining(db: Db, text: string, cap: number): Promise<number[] | null> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return null;
+  if (isPostgres(db)) return null;
   const folded = foldText(text);
   if ([...folded].length < 3) return null;
   // A phrase of the trigram tokenizer matches exactly the texts that contain it.

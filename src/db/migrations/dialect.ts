@@ -1,11 +1,12 @@
-import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { isPostgres } from '../connect.ts';
 
 /**
  * The few places where the two databases' DDL differs, so that migrations stay one file each.
  * Queries never need these: only column declarations do.
  */
 export function columnTypes(db: Kysely<unknown>) {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   return {
     postgres,
     /** An auto-numbered integer primary key. */

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import { type RawBuilder, sql } from 'kysely';
+import { type Db, isPostgres } from '../../db/connect.ts';
 
 /**
  * The database's data version: a value that differs after anything at all was committed, by this
@@ -17,7 +17,7 @@ import type { Db } from '../../db/connect.ts';
  * It is coarse (any write anywhere invalidates everything) but never misses a write.
  */
 export function dataVersion(db: Db): RawBuilder<string> {
-  return db.getExecutor().adapter instanceof PostgresAdapter
+  return isPostgres(db)
     ? sql<string>`pg_current_snapshot()::text`
     : sql<string>`total_changes() || ':' || (select data_version from pragma_data_version)`;
 }

@@ -2,13 +2,13 @@
  * SQLite's trigram index of transaction texts (migration 0007) against the texts themselves.
  * PostgreSQL's index is an ordinary index, kept by the database itself.
  */
-import { PostgresAdapter, sql } from 'kysely';
-import type { Db } from '../../../db/connect.ts';
+import { sql } from 'kysely';
+import { type Db, isPostgres } from '../../../db/connect.ts';
 import type { IntegrityProblem } from './problems.ts';
 
 /** FTS5's own 'integrity-check' compares every indexed text with `transactions.search_text`. */
 export async function searchIndexProblems(db: Db): Promise<IntegrityProblem[]> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return [];
+  if (isPostgres(db)) return [];
   try {
     await sql`insert into transactions_search (transactions_search, rank) values ('integrity-check', 1)`.execute(
       db,
@@ -27,6 +27,6 @@ export async function searchIndexProblems(db: Db): Promise<IntegrityProblem[]> {
 
 /** Rebuilds the trigram index from the transactions' texts. */
 export async function rebuildSearchIndex(db: Db): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return;
+  if (isPostgres(db)) return;
   await sql`insert into transactions_search (transactions_search) values ('rebuild')`.execute(db);
 }

@@ -1,13 +1,6 @@
-import {
-  type Expression,
-  type ExpressionBuilder,
-  PostgresAdapter,
-  type SelectQueryBuilder,
-  type SqlBool,
-  sql,
-} from 'kysely';
+import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { currenciesByExponent, minorBound } from '../../../core/money/index.ts';
-import type { Db } from '../../../db/connect.ts';
+import { type Db, isPostgres } from '../../../db/connect.ts';
 import type { Schema } from '../../../db/schema.ts';
 import { containsFolded, transactionIdsContaining } from '../../../db/text-search.ts';
 import { toMinor } from '../../../db/values.ts';
@@ -83,10 +76,6 @@ function inAmountRange(eb: Where, min: string | undefined, max: string | undefin
       return eb.and(conditions);
     }),
   );
-}
-
-function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** PostgreSQL writes instants in JSON with the session's offset; the API gives them in ISO-8601 UTC. */
