@@ -2,11 +2,10 @@ import { type RawBuilder, sql } from 'kysely';
 import { PostingDeltas } from '../../../core/ledger/posting-deltas.ts';
 import type { BalancedPostings } from '../../../core/ledger/transaction.ts';
 import type { Db } from '../../../db/connect.ts';
-import { toMinor } from '../../../db/values.ts';
 import type { BookScope } from '../../types.ts';
 import { applyPostingDeltas } from '../accounts/ledger-totals.ts';
 import { insertPostingsAndTags } from '../transactions/bulk-writes.ts';
-import { contentColumns } from '../transactions/ledger-writes.ts';
+import { clearPostingsAndTags, contentColumns } from '../transactions/ledger-writes.ts';
 import type { Candidate } from './candidates.ts';
 
 /** A transaction as the rules leave it: its new payee, notes, tags and balanced postings. */
@@ -35,19 +34,7 @@ export async function writeChanges(
   const { bookId } = scope;
   const ids = writes.map((write) => write.candidate.id);
   const deltas = new PostingDeltas();
-  // DELETE … RETURNING: exactly what was removed leaves the cached figures.
-  const removed = await db
-    .deleteFrom('postings')
-    .where('book_id', '=', bookId)
-    .where('transaction_id', 'in', ids)
-    .returning(['account_id', 'date', 'amount'])
-    .execute();
-  for (const row of removed) deltas.add(row.account_id, row.date, toMinor(row.amount), -1);
-  await db
-    .deleteFrom('transaction_tags')
-    .where('book_id', '=', bookId)
-    .where('transaction_id', 'in', ids)
-    .execute();
+  await clearPostingsAndTags(db, bookId, ids, deltas);
 
   await insertPostingsAndTags(
     db,

@@ -118,8 +118,7 @@ export async function replaceTransaction(
   now: string,
 ): Promise<void> {
   const deltas = new PostingDeltas();
-  await removePostings(db, [transactionId], deltas);
-  await db.deleteFrom('transaction_tags').where('transaction_id', '=', transactionId).execute();
+  await clearPostingsAndTags(db, bookId, [transactionId], deltas);
   await db
     .updateTable('transactions')
     .set({
@@ -135,21 +134,42 @@ export async function replaceTransaction(
 }
 
 /**
- * Deletes the postings of these transactions and adds exactly what was deleted to `deltas`
- * (DELETE … RETURNING: a concurrent writer cannot make us subtract a posting twice).
+ * Deletes the postings of these transactions of the book and adds exactly what was deleted to
+ * `deltas` (DELETE … RETURNING: a concurrent writer cannot make us subtract a posting twice).
  */
 async function removePostings(
   db: Db,
+  bookId: number,
   transactionIds: readonly number[],
   deltas: PostingDeltas,
 ): Promise<void> {
   if (transactionIds.length === 0) return;
   const removed = await db
     .deleteFrom('postings')
+    .where('book_id', '=', bookId)
     .where('transaction_id', 'in', transactionIds)
     .returning(['account_id', 'date', 'amount'])
     .execute();
   for (const row of removed) deltas.add(row.account_id, row.date, toMinor(row.amount), -1);
+}
+
+/**
+ * Empties transactions of the book for new content: their postings (added to `deltas`) and
+ * tags go; the caller writes the new ones and moves the cached figures once.
+ */
+export async function clearPostingsAndTags(
+  db: Db,
+  bookId: number,
+  transactionIds: readonly number[],
+  deltas: PostingDeltas,
+): Promise<void> {
+  if (transactionIds.length === 0) return;
+  await removePostings(db, bookId, transactionIds, deltas);
+  await db
+    .deleteFrom('transaction_tags')
+    .where('book_id', '=', bookId)
+    .where('transaction_id', 'in', transactionIds)
+    .execute();
 }
 
 /**
@@ -182,7 +202,7 @@ export async function deleteTransactions(
   const deltas = new PostingDeltas();
   for (let start = 0; start < transactionIds.length; start += 500) {
     const chunk = transactionIds.slice(start, start + 500);
-    await removePostings(db, chunk, deltas);
+    await removePostings(db, bookId, chunk, deltas);
     // `+book_id`: the ids pick the rows; SQLite, without statistics, would otherwise walk the
     // book's (book_id, import_key) index for `book_id = ?` on every chunk (70–270 ms each at a
     // million transactions: an undo of 100,000 rows took 16–20 s).
