@@ -1,18 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import type { StatementFormat } from '../../src/core/import/types.ts';
 import type { CsvLayout } from './corpus-csv-layout.ts';
 
 /**
- * The real bank-file corpus at `../shared/corpus` (beside the project, never copied into it) and its
- * MANIFEST.json. Tests over it are skipped with a printed notice when it is absent; in CI
- * (`CI=true`) an absent corpus fails instead, so conformance is never silently left out.
+ * The real bank-file corpus and its MANIFEST.json: external data, not the project's (never copied into
+ * it). It is found at `MONETA_CORPUS`, by default `../shared/corpus` beside the project. Tests over it
+ * are skipped with a printed notice when it is absent, whatever `CI` says, as on anyone's clone;
+ * `.ci/run` is what insists on it being there.
  */
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
+export const CORPUS = path.resolve(PROJECT_ROOT, process.env.MONETA_CORPUS || path.join('..', 'shared', 'corpus'));
 const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
 
 /** What the manifest states of a file, as far as the tests read it; per-format details are added by each test. */
@@ -78,23 +79,16 @@ export function readCorpusFile(entry: CorpusEntry): Buffer {
 
 /**
  * Whether tests over the corpus can run. When it is absent this prints a notice that `what` is
- * skipped, or, with `CI=true`, adds a failing test: CI must run the corpus conformance tests.
- * Call it while tests are collected (at the top of a file or in a describe block).
+ * skipped (set MONETA_CORPUS to run it). Call it while tests are collected (at the top of a file or
+ * in a describe block).
  */
 export function requireCorpus(what: string): boolean {
   if (corpusPresent) return true;
-  if (process.env.CI === 'true') {
-    const message = `${what}: ${MANIFEST} not found. CI must run the corpus conformance tests.`;
-    describe(what, () => {
-      it('has the corpus in CI', () => expect.fail(message));
-    });
-  } else {
-    console.warn(`${what} skipped: ${MANIFEST} not found.`);
-  }
+  console.warn(`${what} skipped: ${MANIFEST} not found (set MONETA_CORPUS to the corpus folder to run it).`);
   return false;
 }
 
-/** A describe block over the corpus: run when it is here, else skipped or failed as `requireCorpus` says. */
+/** A describe block over the corpus: run when it is here, else skipped with a notice. */
 export function describeCorpus(title: string, body: () => void): void {
   describe.skipIf(!requireCorpus(title))(title, body);
 }
