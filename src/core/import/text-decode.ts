@@ -18,8 +18,9 @@ const SNIFF_BYTES = 64 * 1024;
 
 /**
  * Windows-1252's 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ). Decoded by hand
- * because Node 20's TextDecoder('windows-1252') returns the C1 controls U+0080–U+009F for them,
- * which would turn "€20" into an invisible character. The five undefined bytes stay C1 controls.
+ * because TextDecoder('windows-1252') differs between Node versions (Node 20 returned the C1
+ * controls U+0080–U+009F, which would turn "€20" into an invisible character). The five undefined
+ * bytes stay C1 controls.
  */
 const CP1252_HIGH =
   '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
@@ -52,9 +53,21 @@ export function createTextDecoder(encoding: CsvEncoding): {
 
 function decodeSingleByte(bytes: Uint8Array, encoding: Exclude<CsvEncoding, 'utf-8'>): string {
   if (encoding === 'windows-1251') return new TextDecoder('windows-1251').decode(bytes);
-  const latin1 = new TextDecoder('latin1').decode(bytes);
+  const latin1 = decodeLatin1(bytes);
   if (encoding === 'iso-8859-1') return latin1;
   return latin1.replace(C1, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]!);
+}
+
+/**
+ * ISO-8859-1 proper: every byte is the code point of the same number. By hand, because TextDecoder's
+ * 'latin1' is Windows-1252 under the WHATWG Encoding standard (Node 22) but was not in Node 20.
+ */
+function decodeLatin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let at = 0; at < bytes.length; at += 8192) {
+    text += String.fromCharCode(...bytes.subarray(at, at + 8192));
+  }
+  return text;
 }
 
 /** True when the bytes are UTF-8 (an incomplete character cut off at the very end is tolerated). */
