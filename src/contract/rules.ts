@@ -11,7 +11,7 @@ const TextCondition = Type.Object(
     field: Enum(TEXT_FIELDS),
     operator: Enum(TEXT_OPERATORS, {
       description:
-        'contains, equals and startsWith ignore case, accents and repeated spaces; regex runs on the original text with the i and u flags.',
+        'contains, equals and startsWith ignore case, accents and repeated spaces; regex is RE2 syntax (no backreferences or lookaround), matched case-insensitively in linear time on the original text.',
     }),
     value: Text,
   },

@@ -1,7 +1,8 @@
 import { exponentOf } from '../money/index.ts';
 import { boundMinor, type Exact, parseExact } from './exact.ts';
+import { compilePattern } from './pattern.ts';
 import { planSplit, type SplitPlan, type SplitShare } from './split.ts';
-import { compilePattern, matchKey } from './text.ts';
+import { matchKey } from './text.ts';
 import type { Rule, RuleCondition, RuleSubject } from './types.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { isIsoDate } from '../calendar/date.ts';
 import { type ErrorCode, type FieldError, fail } from '../errors.ts';
 import { addExact, compareExact, type Exact, parseExact } from './exact.ts';
-import { compilePattern, MAX_PATTERN_LENGTH } from './text.ts';
+import { compilePattern } from './pattern.ts';
+import { MAX_PATTERN_LENGTH } from './text.ts';
 import {
   type Rule,
   type RuleAction,

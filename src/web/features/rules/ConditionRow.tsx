@@ -89,7 +89,7 @@ export function ConditionRow({
               label={condition.operator === 'regex' ? 'Pattern' : 'Text'}
               hint={
                 condition.operator === 'regex'
-                  ? 'A regular expression, case ignored.'
+                  ? 'A regular expression (RE2 syntax), case ignored.'
                   : 'Case and accents are ignored.'
               }
               error={error('value')}
