@@ -8,6 +8,7 @@ import {
   STATEMENT_FORMATS,
   THOUSANDS_SEPARATORS,
 } from '../core/import/types.ts';
+import { TRANSACTION_STATUSES } from '../core/ledger/transaction.ts';
 import { Enum, Id, Instant, IsoDate, Money, Name, Nullable } from './common.ts';
 
 /** Import of bank files: the CSV mapping, the preview, the commit and its batches, saved profiles. */
@@ -162,7 +163,7 @@ const PreviewRow = Type.Object({
   payee: Nullable(Type.String()),
   description: Type.String(),
   reference: Nullable(Type.String()),
-  status: Enum(['pending', 'cleared'] as const),
+  status: Enum(TRANSACTION_STATUSES),
   category: Nullable(
     Type.Object({
       id: Id,

@@ -1,3 +1,5 @@
+import type { TransactionStatus } from '../ledger/transaction.ts';
+
 /**
  * What every bank-file parser returns. Parsers are pure: bytes (or text) in, statements and issues
  * out; nothing here knows about books, accounts in the database or the clock.
@@ -42,8 +44,11 @@ export interface StatementRow {
   reference: string | null;
   /** Cheque number when given (OFX CHECKNUM, QIF N). */
   checkNumber: string | null;
-  /** 'pending' for rows the file marks as not yet booked; otherwise 'cleared'. */
-  status: 'pending' | 'cleared';
+  /**
+   * 'pending' for rows the file marks as not yet booked, 'reconciled' for rows it marks as
+   * reconciled (QIF `CX`/`CR`); otherwise 'cleared'.
+   */
+  status: TransactionStatus;
   /** The file's category text (QIF L), including transfers written as `[Account]`. */
   category: string | null;
   /** Split parts (QIF S/$/E); empty when the row is not split. Their amounts sum to `amount`. */

@@ -50,7 +50,7 @@ describe('parseQif: a bank register', () => {
         description: '',
         category: '[Checking]',
         checkNumber: null,
-        status: 'cleared',
+        status: 'reconciled',
       },
       {
         date: '1995-12-05',
@@ -86,7 +86,7 @@ describe('parseQif: a bank register', () => {
         description: '',
         category: '[Savings]',
         checkNumber: 'TXFR',
-        status: 'cleared',
+        status: 'reconciled',
       },
       {
         date: '1995-12-31',
@@ -233,10 +233,28 @@ describe('parseQif: amounts and text', () => {
     expect(rows.map((row) => [row.amount, row.description, row.status])).toEqual([
       ['1500', 'first second', 'cleared'],
       ['-2.50', '', 'cleared'],
-      ['-1', '', 'cleared'],
+      ['-1', '', 'reconciled'],
       ['-1', '', 'pending'],
     ]);
   });
+
+  it.each([
+    ['*', 'cleared'],
+    ['c', 'cleared'],
+    ['C', 'cleared'],
+    ['X', 'reconciled'],
+    ['x', 'reconciled'],
+    ['R', 'reconciled'],
+    ['r', 'reconciled'],
+    ['', 'pending'],
+    ['?', 'pending'],
+  ])(
+    'reads the cleared status C%s as %s (the QIF specification: * or c cleared, X or R reconciled)',
+    (flag, status) => {
+      const rows = parseQifText(`!Type:Bank\nD1/3/2008\nT-1\nC${flag}\n^\n`).statements[0]!.rows;
+      expect(rows[0]!.status).toBe(status);
+    },
+  );
 });
 
 describe('parseQif: accounts and sections', () => {

@@ -1,3 +1,4 @@
+import type { TransactionStatus } from '../../ledger/transaction.ts';
 import { type AmountSeparators, parseAmountText, sameDecimal, sumDecimals } from '../amount-text.ts';
 import type { ImportIssue, StatementRow, StatementSplit } from '../types.ts';
 import type { QifRecord } from './qif-sections.ts';
@@ -17,12 +18,19 @@ export interface QifTransaction {
   memo: string;
   category: string | null;
   checkNumber: string | null;
-  cleared: boolean;
+  status: TransactionStatus;
   splits: { category: string | null; memo: string | null; amountText: string | null }[];
 }
 
-/** `*` and `c` mark a cleared row, `X` and `R` a reconciled one; anything else is not yet cleared. */
-const CLEARED = /^[*cxr]$/i;
+/**
+ * The QIF specification's cleared status (`C`): `*` or `c` cleared, `X` or `R` reconciled, blank
+ * (or anything else) not cleared, which Moneta calls pending. Letters in either case.
+ */
+function qifStatus(flag: string): TransactionStatus {
+  if (/^[*c]$/i.test(flag)) return 'cleared';
+  if (/^[xr]$/i.test(flag)) return 'reconciled';
+  return 'pending';
+}
 
 export function readQifTransaction(record: QifRecord): QifTransaction {
   const transaction: QifTransaction = {
@@ -33,7 +41,7 @@ export function readQifTransaction(record: QifRecord): QifTransaction {
     memo: '',
     category: null,
     checkNumber: null,
-    cleared: false,
+    status: 'pending',
     splits: [],
   };
   let uAmount: string | null = null;
@@ -64,7 +72,7 @@ export function readQifTransaction(record: QifRecord): QifTransaction {
         transaction.checkNumber ??= text || null;
         break;
       case 'C':
-        transaction.cleared = CLEARED.test(text);
+        transaction.status = qifStatus(text);
         break;
       case 'S':
         transaction.splits.push({ category: text || null, memo: null, amountText: null });
@@ -138,8 +146,7 @@ export function qifRow(
     description: transaction.memo,
     reference: null,
     checkNumber: transaction.checkNumber,
-    // Quicken's cleared flag; an uncleared register entry is what Moneta calls pending.
-    status: transaction.cleared ? 'cleared' : 'pending',
+    status: transaction.status,
     category: transaction.category,
     splits,
     openingBalance: /^opening balance$/i.test(transaction.payee ?? ''),
