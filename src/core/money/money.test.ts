@@ -70,7 +70,9 @@ describe('parseMoney', () => {
     ['USD', '-00.07', -7n],
     ['USD', `${'0'.repeat(30)}1`, 100n],
     ['JPY', `-${'0'.repeat(30)}9007199254740991`, -MAX_MINOR],
+    // extra decimals that are zeros are accepted (docs/decisions.md)
     ['USD', '1.230', 123n],
+    ['EUR', '1.000', 100n],
     ['USD', '1.2300000000', 123n],
     ['USD', '5.000000000000000000000000000000', 500n],
     // bounds
@@ -114,6 +116,7 @@ describe('parseMoney', () => {
     ['USD', '0.001'],
     ['USD', '-0.005'],
     ['EUR', '1.2301'],
+    ['EUR', '1.001'],
     ['JPY', '12.5'],
     ['JPY', '0.1'],
     ['KWD', '1.2345'],
