@@ -44,6 +44,9 @@ export async function buildApp({ database, config, logger = false, webRoot }: Ap
         : config.trustProxy,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
+    // Fastify answers a path parameter over 100 characters or a broken %-escape itself, before any
+    // route: through the one error handler, those leave as problem+json too.
+    frameworkErrors: handleError,
   };
   const app: App = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
   // Bodies are JSON only: a text/plain body (what a cross-site form can send) is refused with 415.

@@ -103,6 +103,12 @@ function validationFieldErrors(error: FastifyError): FieldError[] {
   });
 }
 
+/** Fastify's messages that would repeat the whole path back, said shortly. */
+const FRAMEWORK_DETAILS: Record<string, string> = {
+  FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is longer than 100 characters.',
+  FST_ERR_BAD_URL: 'The path is not valid percent-encoded UTF-8.',
+};
+
 function codeOfFrameworkError(error: FastifyError): ErrorCode {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -155,7 +161,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   } else {
     const code = codeOfFrameworkError(error);
     if (code === 'INTERNAL_ERROR') request.log.error({ err: error }, 'unhandled error');
-    const detail = code === 'INTERNAL_ERROR' ? 'The error was logged; try again later.' : error.message;
+    const detail =
+      code === 'INTERNAL_ERROR'
+        ? 'The error was logged; try again later.'
+        : (FRAMEWORK_DETAILS[error.code] ?? error.message);
     problem = problemOf(code, detail, request.url);
     if (code === 'RATE_LIMITED' && reply.getHeader('retry-after') === undefined)
       reply.header('retry-after', '60');

@@ -1,12 +1,35 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { type InputIssue, integerParameters, plainIntegerIssues, textIssues } from './strict-input.ts';
+
+/**
+ * The schema's validator, after checks of the raw data: text without NUL or unpaired surrogates
+ * everywhere, and (in paths and queries) integers in plain decimal. Reported together with the
+ * schema's own errors, one per field.
+ */
+function withChecks(validate: ValidateFunction, check: (data: unknown) => InputIssue[]) {
+  const checked = (data: unknown, context?: Parameters<ValidateFunction>[1]) => {
+    const issues = check(data);
+    const valid = validate(data, context) as boolean;
+    if (issues.length === 0) {
+      checked.errors = validate.errors;
+      return valid;
+    }
+    const flagged = new Set(issues.map((issue) => issue.instancePath));
+    checked.errors = [...issues, ...(validate.errors ?? []).filter((e) => !flagged.has(e.instancePath))];
+    return false;
+  };
+  checked.errors = null as ValidateFunction['errors'];
+  checked.schemaEnv = validate.schemaEnv;
+  return checked;
+}
 
 /**
  * Two validators. Bodies are JSON and are taken exactly as sent: no coercion (an amount sent as a
  * JSON number is refused, not turned into a string), no silent removal of unknown fields (they
  * are refused). Query strings and path parameters are text by nature, so they are coerced to the
- * schema's integers and booleans.
+ * schema's integers and booleans; an integer must be written in plain decimal digits.
  */
 export function installValidators(app: FastifyInstance): void {
   const strict = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true });
@@ -23,7 +46,12 @@ export function installValidators(app: FastifyInstance): void {
     ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
     ajv.addKeyword('example');
   }
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
-  );
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (httpPart === 'body') return withChecks(strict.compile(schema), textIssues);
+    const integers = integerParameters(schema);
+    return withChecks(coercing.compile(schema), (data) => [
+      ...plainIntegerIssues(data, integers),
+      ...textIssues(data),
+    ]);
+  });
 }
