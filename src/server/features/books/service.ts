@@ -10,13 +10,27 @@ export interface NewBook {
   baseCurrency: string;
 }
 
-/** Creates a book owned by its creator. */
-export async function createBook(db: Db, userId: number, input: NewBook, now: string): Promise<BookRecord> {
+/**
+ * Creates a book owned by its creator, made `now` unless it keeps the timestamps it had elsewhere
+ * (a restored backup); the membership is always new.
+ */
+export async function createBook(
+  db: Db,
+  userId: number,
+  input: NewBook,
+  now: string,
+  kept?: { createdAt: string; updatedAt: string },
+): Promise<BookRecord> {
   const baseCurrency = atField('/baseCurrency', () => currency(input.baseCurrency));
   return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('books')
-      .values({ name: input.name.trim(), base_currency: baseCurrency, created_at: now, updated_at: now })
+      .values({
+        name: input.name.trim(),
+        base_currency: baseCurrency,
+        created_at: kept?.createdAt ?? now,
+        updated_at: kept?.updatedAt ?? now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx

@@ -32,8 +32,8 @@ export interface RestoreResult {
 /**
  * Restores a backup into a NEW book owned by `userId`, with every id remapped, in one database
  * transaction: a backup that fails its checks (INVALID_BACKUP) or a failure while writing leaves
- * nothing behind. Timestamps of the rows are kept; the book itself is created now. Who created a
- * row is not in a backup and restores as unknown (null).
+ * nothing behind. Timestamps are kept, the book's too (only the caller's membership is new). Who
+ * created a row is not in a backup and restores as unknown (null).
  */
 export async function restoreBackup(
   db: Db,
@@ -49,6 +49,7 @@ export async function restoreBackup(
       userId,
       { name: name ?? doc.book.name, baseCurrency: doc.book.baseCurrency },
       now,
+      doc.book,
     );
     const bookId = book.id;
 
