@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkIntegrity } from '../../server/features/integrity/check.ts';
+import { checkIntegrity, type IntegrityCounts } from '../../server/features/integrity/check.ts';
 import { rebuildCaches } from '../../server/features/integrity/rebuild.ts';
 import { databaseUrl, withDatabase } from '../database.ts';
 import { DATABASE_HELP, DATABASE_OPTION, HELP_OPTION, type Io, integerOption, parseOrUsage } from '../io.ts';
@@ -52,7 +52,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       );
     }
     const { counts, problems } = await checkIntegrity(db, { bookId });
-    const checked = `${counts.transactions} transactions, ${counts.postings} postings, ${counts.accounts} accounts checked`;
+    const checked = checkedSummary(counts);
     if (problems.length === 0) {
       io.out(`OK: ${checked}`);
       return 0;
@@ -61,4 +61,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(`FAILED: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${checked}`);
     return 1;
   });
+}
+
+const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What was checked, in the user's words: accounts and categories as the app shows them, and the
+ * equity accounts (opening balances) it keeps out of sight only when there are any:
+ * `742 transactions, 1502 postings, 6 accounts, 14 categories and 1 equity account in 1 book checked`.
+ */
+export function checkedSummary(counts: IntegrityCounts): string {
+  const parts = [
+    counted(counts.transactions, 'transaction'),
+    counted(counts.postings, 'posting'),
+    counted(counts.accounts, 'account'),
+    counted(counts.categories, 'category', 'categories'),
+  ];
+  if (counts.equityAccounts > 0) parts.push(counted(counts.equityAccounts, 'equity account'));
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)} in ${counted(counts.books, 'book')} checked`;
 }

@@ -11,6 +11,7 @@ import { toCount } from '../../db/values.ts';
 import { createAccount, insertAccount } from '../../server/features/accounts/service.ts';
 import { createBook } from '../../server/features/books/service.ts';
 import { createGroup } from '../../server/features/category-groups/service.ts';
+import { countRows } from '../../server/features/integrity/ledger-checks.ts';
 import { createTransaction } from '../../server/features/transactions/service.ts';
 import type { BookScope } from '../../server/types.ts';
 import { DEMO_CURRENCY, type PostingTarget } from './catalogue.ts';
@@ -102,9 +103,9 @@ export async function writeDemo(db: Db, userId: number, plan: DemoPlan, now: str
   });
 }
 
+/** The book's rows; accounts and categories as `moneta check` counts them (equity left out). */
 async function countBook(db: Db, bookId: number): Promise<DemoCounts> {
-  type Table = 'accounts' | 'category_groups' | 'payees' | 'transactions' | 'postings';
-  const count = async (table: Table) => {
+  const count = async (table: 'category_groups' | 'payees') => {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -112,18 +113,13 @@ async function countBook(db: Db, bookId: number): Promise<DemoCounts> {
       .executeTakeFirstOrThrow();
     return toCount(row.n);
   };
-  const categories = await db
-    .selectFrom('accounts')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('book_id', '=', bookId)
-    .where('type', 'in', ['income', 'expense'])
-    .executeTakeFirstOrThrow();
+  const { accounts, categories, transactions, postings } = await countRows(db, bookId);
   return {
-    accounts: (await count('accounts')) - toCount(categories.n),
+    accounts,
     categoryGroups: await count('category_groups'),
-    categories: toCount(categories.n),
+    categories,
     payees: await count('payees'),
-    transactions: await count('transactions'),
-    postings: await count('postings'),
+    transactions,
+    postings,
   };
 }

@@ -82,8 +82,15 @@ describeEachDatabase('checkIntegrity', (ctx) => {
     const { bookId } = await ledger(ctx.database.db);
     const report = await checkIntegrity(ctx.database.db, { bookId });
     expect(report.problems).toEqual([]);
-    // opening balance, purchase, exchange; Checking, Opening Balances, Dollars, Groceries
-    expect(report.counts).toEqual({ books: 1, transactions: 3, postings: 6, accounts: 4 });
+    // opening balance, purchase, exchange; Checking and Dollars, Groceries, Opening Balances
+    expect(report.counts).toEqual({
+      books: 1,
+      transactions: 3,
+      postings: 6,
+      accounts: 2,
+      categories: 1,
+      equityAccounts: 1,
+    });
   });
 
   it('names a transaction whose posting value was changed', async () => {

@@ -4,9 +4,10 @@
  * Sums are read as text (`sumMinor`) and compared as bigints: exact on both databases.
  */
 import { sql } from 'kysely';
+import type { AccountType } from '../../../core/ledger/account.ts';
 import type { Db } from '../../../db/connect.ts';
 import { sumMinor, toCount, toMinor } from '../../../db/values.ts';
-import { formatAmount, type IntegrityProblem } from './problems.ts';
+import { formatAmount, type IntegrityCounts, type IntegrityProblem } from './problems.ts';
 
 /**
  * Transactions whose postings do not balance, that have fewer than two postings, or whose
@@ -100,18 +101,28 @@ export async function balanceProblems(db: Db, bookId: number | undefined): Promi
   });
 }
 
-/** How much was checked: rows of the book (or of every book). */
-export async function countRows(db: Db, bookId: number | undefined) {
-  const count = async (table: 'books' | 'transactions' | 'postings' | 'accounts') => {
+/** How much was checked: rows of the book (or of every book), accounts by what they are to the user. */
+export async function countRows(db: Db, bookId: number | undefined): Promise<IntegrityCounts> {
+  const count = async (table: 'books' | 'transactions' | 'postings') => {
     const column = table === 'books' ? 'id' : 'book_id';
     let query = db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n'));
     if (bookId !== undefined) query = query.where(column, '=', bookId);
     return toCount((await query.executeTakeFirstOrThrow()).n);
   };
+  let accounts = db
+    .selectFrom('accounts')
+    .select((eb) => ['type', eb.fn.countAll<number | string>().as('n')])
+    .groupBy('type');
+  if (bookId !== undefined) accounts = accounts.where('book_id', '=', bookId);
+  const byType = await accounts.execute();
+  const ofType = (...types: AccountType[]) =>
+    byType.filter((row) => types.includes(row.type)).reduce((sum, row) => sum + toCount(row.n), 0);
   return {
     books: await count('books'),
     transactions: await count('transactions'),
     postings: await count('postings'),
-    accounts: await count('accounts'),
+    accounts: ofType('asset', 'liability'),
+    categories: ofType('income', 'expense'),
+    equityAccounts: ofType('equity'),
   };
 }

@@ -45,11 +45,17 @@ export interface IntegrityProblem {
   readonly ids: ProblemIds;
 }
 
+/** What was checked. Accounts are counted as the user sees them: accounts, categories, equity. */
 export interface IntegrityCounts {
   readonly books: number;
   readonly transactions: number;
   readonly postings: number;
+  /** Asset and liability accounts: the accounts page. */
   readonly accounts: number;
+  /** Income and expense accounts: the categories ("Uncategorised" included). */
+  readonly categories: number;
+  /** Equity accounts, such as "Opening Balances", which the app keeps out of sight. */
+  readonly equityAccounts: number;
 }
 
 export interface IntegrityReport {
