@@ -1,252 +1,152 @@
 import { beforeAll, expect, it } from 'vitest';
 import { setAdmin } from '../../src/server/features/auth/users.ts';
 import type { App } from '../../src/server/types.ts';
-import { Client, type Reply, signUp, signUpWithBook, testApp } from '../support/api.ts';
+import { ACCESS, type AccessClass, BOOK_CLASSES } from '../support/access-classes.ts';
+import { Client, PASSWORD, type Reply, signUp, signUpWithBook, testApp } from '../support/api.ts';
+import { memberWithRole } from '../support/book-data.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { type Caller, exampleRequest } from '../support/example-requests.ts';
+import { apiOperations, type Operation, send } from '../support/openapi-operations.ts';
+import { bookSnapshot, type ProbeBook, probeBook } from '../support/probe-book.ts';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-interface Route {
-  method: Method;
-  path: string;
-  /** Required query parameters, filled with plausible values (`from=2026-01-01`). */
-  query: string;
-}
-
-interface Operation {
-  parameters?: { in: string; name: string; required?: boolean; schema?: { format?: string } }[];
-}
-
-const eur = (amount: string) => ({ amount, currency: 'EUR' });
-
-/** Every route of the API, read from the OpenAPI document so a new route is covered the day it lands. */
-async function apiRoutes(app: App): Promise<Route[]> {
-  const document = (await app.inject({ url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, Operation>>;
-  };
-  return Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.entries(operations)
-      .filter(([method]) => ['get', 'post', 'patch', 'put', 'delete'].includes(method))
-      .map(([method, operation]) => {
-        const required = (operation.parameters ?? []).filter((p) => p.in === 'query' && p.required);
-        const query = required
-          .map((p) => `${p.name}=${p.schema?.format === 'date' ? '2026-01-01' : '1'}`)
-          .join('&');
-        return { method: method.toUpperCase() as Method, path, query: query ? `?${query}` : '' };
-      }),
-  );
-}
-
-const OWNER_ONLY = new Set([
-  'PATCH /api/v1/books/{bookId}',
-  'DELETE /api/v1/books/{bookId}',
-  'PATCH /api/v1/books/{bookId}/members/{userId}',
-  'DELETE /api/v1/books/{bookId}/members/{userId}',
-]);
-const PUBLIC = new Set(['POST /api/v1/auth/register', 'POST /api/v1/auth/login']);
-
-describeEachDatabase('authorisation on every route', (ctx) => {
+/**
+ * The authorisation matrix: every operation of the OpenAPI document, called as anonymous, as a
+ * stranger, as an admin who is not a member, as a viewer, an editor and the owner, with a valid
+ * request (so a missing check would let it through). Who may call what is ACCESS in
+ * test/support/access-classes.ts; an operation missing there fails the first test. Another
+ * book's ids in paths, queries and bodies: authorization-foreign-ids.test.ts.
+ */
+describeEachDatabase('authorisation of every operation', (ctx) => {
   let app: App;
-  let routes: Route[];
+  let operations: Operation[];
   let owner: Client;
-  let base: string;
-  let bookId: number;
-  const ids: Record<string, number> = {};
-  const roles: Record<'viewer' | 'editor' | 'stranger' | 'admin', Client> = {} as never;
-  let strangerBookId: number;
+  let caller: Caller;
+  /** The book every refusal is tried on: nothing may change in it. */
+  let book: ProbeBook;
+  /** A book of the same owner and members where the allowed calls may do what they do. */
+  let scratch: ProbeBook;
+  const people = {} as Record<'viewer' | 'editor' | 'stranger' | 'admin', Client>;
 
-  /** The path with real ids: `{id}` becomes an id of the resource the path names; `{month}` a month. */
-  function concrete(path: string, book = bookId): string {
-    return path
-      .replace('{bookId}', String(book))
-      .replace('{userId}', String(owner.user!.id))
-      .replace('{month}', '2026-01')
-      .replace('{categoryId}', String(ids.categories))
-      .replace(/\/([a-z-]+)\/\{id\}/, (_m, resource: string) => `/${resource}/${ids[resource] ?? 1}`);
-  }
-
-  function call(client: Client, route: Route, book = bookId): Promise<Reply> {
-    const url = concrete(route.path, book) + route.query;
-    return route.method === 'GET' ? client.get(url) : client.request(route.method, url, {});
-  }
+  const inClass = (...classes: AccessClass[]) => operations.filter((op) => classes.includes(ACCESS[op.key]!));
+  const label = (who: string, op: Operation, reply: Reply) => [who, op.key, reply.status, reply.body?.code];
+  /** An allowed call: answered without error (shown with what it answered when it was not). */
+  const outcome = (who: string, op: Operation, reply: Reply) => ({
+    who,
+    op: op.key,
+    status: reply.status,
+    code: reply.body?.code,
+    ok: reply.status < 300,
+  });
 
   beforeAll(async () => {
     app = await testApp(ctx.database);
-    routes = await apiRoutes(app);
-    ({
-      client: owner,
-      base,
-      book: { id: bookId },
-    } = await signUpWithBook(app));
-    ids.accounts = (
-      await owner.post(`${base}/accounts`, { name: 'Checking', type: 'asset', openingBalance: eur('50.00') })
-    ).body.id;
-    ids.categories = (await owner.post(`${base}/categories`, { name: 'Food', kind: 'expense' })).body.id;
-    ids['category-groups'] = (
-      await owner.post(`${base}/category-groups`, { name: 'Living', kind: 'expense' })
-    ).body.id;
-    ids.payees = (await owner.post(`${base}/payees`, { name: 'Shop' })).body.id;
-    ids.tags = (await owner.post(`${base}/tags`, { name: 'holiday' })).body.id;
-    ids.transactions = (
-      await owner.post(`${base}/transactions`, {
-        date: '2026-05-01',
-        postings: [
-          { accountId: ids.accounts, amount: eur('-5.00') },
-          { accountId: ids.categories, amount: eur('5.00') },
-        ],
-      })
-    ).body.id;
-    ids.budgets = (
-      await owner.post(`${base}/budgets`, {
-        name: 'Food',
-        categoryId: ids.categories,
-        recurrence: { kind: 'monthly', startDay: 1 },
-        amounts: [{ from: '2026-01-01', amount: eur('4.00') }],
-      })
-    ).body.id;
-    ids.rules = (
-      await owner.post(`${base}/rules`, {
-        name: 'Shop',
-        actions: [{ type: 'setCategory', categoryId: ids.categories }],
-      })
-    ).body.id;
-    const statement = 'Date,Description,Amount\n2026-01-02,Coffee,-3.50\n';
-    ids.imports = (
-      await owner.post(`${base}/imports`, {
-        fileName: 'a.csv',
-        content: Buffer.from(statement).toString('base64'),
-        accountId: ids.accounts,
-      })
-    ).body.id;
-    ids['import-profiles'] = (await owner.get(`${base}/import-profiles`)).body[0]?.id;
-    expect(Object.values(ids).every((id) => Number.isInteger(id))).toBe(true);
-
+    operations = await apiOperations(app);
+    const first = await signUpWithBook(app);
+    owner = first.client;
+    caller = { email: owner.user!.email, password: PASSWORD };
+    book = await probeBook(owner, first.base);
+    const second = await owner.post('/api/v1/books', { name: 'Scratch', baseCurrency: 'EUR' });
+    scratch = await probeBook(owner, `/api/v1/books/${second.body.id}`);
     for (const role of ['viewer', 'editor'] as const) {
-      roles[role] = await signUp(app, role);
+      people[role] = await memberWithRole(app, ctx.database.db, book.bookId, role);
       await ctx.database.db
         .insertInto('book_members')
-        .values({
-          book_id: bookId,
-          user_id: roles[role].user!.id,
-          role,
-          created_at: new Date().toISOString(),
-        })
+        .values({ book_id: scratch.bookId, user_id: people[role].user!.id, role, created_at: '2026-01-01' })
         .execute();
     }
-    const stranger = await signUpWithBook(app);
-    roles.stranger = stranger.client;
-    strangerBookId = stranger.book.id;
-    roles.admin = await signUp(app, 'admin');
-    await setAdmin(ctx.database.db, roles.admin.user!.id, true, new Date().toISOString());
+    people.stranger = (await signUpWithBook(app)).client;
+    people.admin = await signUp(app, 'Admin');
+    await setAdmin(ctx.database.db, people.admin.user!.id, true, new Date().toISOString());
   });
 
-  it('covers the book-scoped routes of every feature', () => {
-    const scoped = routes.filter((r) => r.path.startsWith('/api/v1/books/{bookId}'));
-    for (const resource of [
-      'accounts',
-      'categories',
-      'category-groups',
-      'payees',
-      'tags',
-      'transactions',
-      'members',
-    ]) {
-      expect(scoped.some((r) => r.path.includes(`/${resource}`))).toBe(true);
-    }
-    expect(scoped.length).toBeGreaterThan(30);
-  });
-
-  it('answers 401 to anonymous callers everywhere but register and login', async () => {
-    const anonymous = new Client(app);
-    for (const route of routes.filter(
-      (r) => r.path.startsWith('/api/v1') && !PUBLIC.has(`${r.method} ${r.path}`),
-    )) {
-      const reply = await call(anonymous, route);
-      expect([route.method, route.path, reply.status, reply.body?.code]).toEqual([
-        route.method,
-        route.path,
-        401,
-        'UNAUTHENTICATED',
-      ]);
+  it('classifies every operation of the API, and only those', () => {
+    const keys = operations.map((op) => op.key);
+    expect(keys.filter((key) => !(key in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((key) => !keys.includes(key))).toEqual([]);
+    for (const op of operations) {
+      expect([op.key, BOOK_CLASSES.has(ACCESS[op.key]!)]).toEqual([op.key, op.path.includes('{bookId}')]);
     }
   });
 
-  it('answers 404 to another user and to an admin who is not a member, and changes nothing', async () => {
-    const before = await owner.get(`${base}/transactions`);
+  it('answers 401 to anonymous callers on every operation that is not public; the public ones answer them', async () => {
+    for (const op of operations) {
+      // A client of its own each: the public login logs its client in.
+      const reply = await send(new Client(app), op, exampleRequest(op, book, caller));
+      if (ACCESS[op.key] === 'public')
+        expect({ ...outcome('anonymous', op, reply) }).toMatchObject({ ok: true });
+      else expect(label('anonymous', op, reply)).toEqual(['anonymous', op.key, 401, 'UNAUTHENTICATED']);
+    }
+  });
+
+  it('lets any logged-in user call the user operations', async () => {
+    for (const op of inClass('user')) {
+      const someone = await signUp(app, 'Someone');
+      const reply = await send(
+        someone,
+        op,
+        exampleRequest(op, book, { ...caller, email: someone.user!.email }),
+      );
+      expect(outcome('user', op, reply)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('answers 404 to a stranger and to an admin who is not a member, on every book operation, and changes nothing', async () => {
+    const before = await bookSnapshot(owner, book.base);
     for (const who of ['stranger', 'admin'] as const) {
-      for (const route of routes.filter((r) => r.path.startsWith('/api/v1/books/{bookId}'))) {
-        const reply = await call(roles[who], route);
-        expect([who, route.method, route.path, reply.status, reply.body?.code]).toEqual([
-          who,
-          route.method,
-          route.path,
-          404,
-          'NOT_FOUND',
-        ]);
+      for (const op of inClass('viewer', 'editor', 'owner')) {
+        const reply = await send(people[who], op, exampleRequest(op, book, caller));
+        expect(label(who, op, reply)).toEqual([who, op.key, 404, 'NOT_FOUND']);
       }
     }
-    expect((await owner.get(`${base}/transactions`)).body).toEqual(before.body);
+    expect(await bookSnapshot(owner, book.base)).toEqual(before);
   });
 
-  it("does not let another user reach this book's items through their own book", async () => {
-    const before = await owner.get(`${base}/transactions`);
-    for (const route of routes.filter(
-      (r) => r.path.startsWith('/api/v1/books/{bookId}/') && r.path.includes('{id}'),
-    )) {
-      const reply = await call(roles.stranger, route, strangerBookId);
-      expect([route.method, route.path, reply.status >= 400 && reply.status < 500]).toEqual([
-        route.method,
-        route.path,
-        true,
-      ]);
-      expect([route.method, route.path, reply.status]).not.toEqual([route.method, route.path, 200]);
-      expect([route.method, route.path, reply.status]).not.toEqual([route.method, route.path, 204]);
+  it('lets a viewer read everything and refuses every write with 403, changing nothing', async () => {
+    const before = await bookSnapshot(owner, book.base);
+    for (const op of inClass('viewer')) {
+      const reply = await send(people.viewer, op, exampleRequest(op, book, caller));
+      expect(label('viewer', op, reply)).toEqual(['viewer', op.key, 200, undefined]);
     }
-    expect((await owner.get(`${base}/transactions`)).body).toEqual(before.body);
-    expect((await owner.get(`${base}/accounts/${ids.accounts}`)).status).toBe(200);
+    for (const op of inClass('editor', 'owner')) {
+      const reply = await send(people.viewer, op, exampleRequest(op, book, caller));
+      expect(label('viewer', op, reply)).toEqual(['viewer', op.key, 403, 'FORBIDDEN']);
+    }
+    expect(await bookSnapshot(owner, book.base)).toEqual(before);
   });
 
-  it('lets a viewer read everything and write nothing', async () => {
-    const before = await owner.get(`${base}/transactions`);
-    for (const route of routes.filter((r) => r.path.startsWith('/api/v1/books/{bookId}'))) {
-      const reply = await call(roles.viewer, route);
-      if (route.method === 'GET') {
-        expect([route.path, reply.status]).toEqual([route.path, 200]);
-      } else {
-        expect([route.method, route.path, reply.status, reply.body?.code]).toEqual([
-          route.method,
-          route.path,
-          403,
-          'FORBIDDEN',
-        ]);
-      }
+  it('refuses the owner operations to an editor with 403, changing nothing', async () => {
+    const before = await bookSnapshot(owner, book.base);
+    for (const op of inClass('owner')) {
+      const reply = await send(people.editor, op, exampleRequest(op, book, caller));
+      expect(label('editor', op, reply)).toEqual(['editor', op.key, 403, 'FORBIDDEN']);
     }
-    expect((await owner.get(`${base}/transactions`)).body).toEqual(before.body);
+    expect(await bookSnapshot(owner, book.base)).toEqual(before);
   });
 
-  it('lets an editor write but not manage the book; the owner may', async () => {
-    for (const route of routes.filter((r) => OWNER_ONLY.has(`${r.method} ${r.path}`))) {
-      const reply = await call(roles.editor, route);
-      expect([route.method, route.path, reply.status, reply.body?.code]).toEqual([
-        route.method,
-        route.path,
-        403,
-        'FORBIDDEN',
-      ]);
+  it('lets an editor call every write and the owner every owner operation', async () => {
+    // Deleting the book goes last: everything else works on it.
+    const lastly = (op: Operation) => (op.method === 'DELETE' && op.path.endsWith('{bookId}') ? 1 : 0);
+    const calls: [Client, string, Operation][] = [
+      ...inClass('editor').map((op): [Client, string, Operation] => [people.editor, 'editor', op]),
+      ...inClass('owner')
+        .sort((a, b) => lastly(a) - lastly(b))
+        .map((op): [Client, string, Operation] => [owner, 'owner', op]),
+    ];
+    for (const [client, who, op] of calls) {
+      const reply = await send(client, op, exampleRequest(op, scratch, caller));
+      // What the call does to the scratch book may make a later one fail (a merge, a delete), but
+      // never for want of a role.
+      const refused = reply.status === 401 || reply.status === 403 || reply.status >= 500;
+      expect({ ...outcome(who, op, reply), refused }).toMatchObject({ refused: false });
     }
-    const edited = await roles.editor.post(`${base}/transactions`, {
-      date: '2026-05-02',
-      postings: [
-        { accountId: ids.accounts, amount: eur('-1.00') },
-        { accountId: ids.categories, amount: eur('1.00') },
-      ],
-    });
-    expect(edited.status).toBe(201);
-    expect(edited.body.createdBy).toBe(roles.editor.user!.id);
-    expect((await roles.editor.patch(base, { name: 'Mine now' })).status).toBe(403);
-    const renamed = await owner.patch(base, { name: 'Renamed' });
-    expect(renamed.status).toBe(200);
-    expect(renamed.body.name).toBe('Renamed');
-    const members = await roles.viewer.get(`${base}/members`);
-    expect(members.body.map((m: any) => m.role).sort()).toEqual(['editor', 'owner', 'viewer']);
+  });
+
+  it('keeps the admin operations to administrators', async () => {
+    for (const op of inClass('admin')) {
+      const refused = await send(people.stranger, op, exampleRequest(op, book, caller));
+      expect(label('user', op, refused)).toEqual(['user', op.key, 403, 'FORBIDDEN']);
+      const allowed = await send(people.admin, op, exampleRequest(op, book, caller));
+      expect(outcome('admin', op, allowed)).toMatchObject({ ok: true });
+    }
   });
 });

@@ -162,11 +162,7 @@ describeEachDatabase('rules API: bad input and roles', (ctx) => {
       'VALIDATION_FAILED',
       [['/ids/2', 'VALIDATION_FAILED']],
     ]);
-    expect(await order([rule.id, second.id, 999_999])).toEqual([
-      400,
-      'VALIDATION_FAILED',
-      [['/ids/2', 'VALIDATION_FAILED']],
-    ]);
+    expect(await order([rule.id, second.id, 999_999])).toEqual([404, 'NOT_FOUND', [['/ids/2', 'NOT_FOUND']]]);
     expectProblem(await owner.post(`${base}/rules/reorder`, { ids: ['1'] }), 400, 'VALIDATION_FAILED');
     expectProblem(await owner.post(`${base}/rules/reorder`, {}), 400, 'VALIDATION_FAILED');
     expect(await rules()).toEqual(before);
@@ -176,9 +172,9 @@ describeEachDatabase('rules API: bad input and roles', (ctx) => {
   it('refuses a bad apply request', async () => {
     const run = (body: object) => problem(owner.post(`${base}/rules/apply`, body));
     expect(await run({ filter: {}, dryRun: true, ruleIds: [999_999] })).toEqual([
-      400,
-      'VALIDATION_FAILED',
-      [['/ruleIds/0', 'VALIDATION_FAILED']],
+      404,
+      'NOT_FOUND',
+      [['/ruleIds/0', 'NOT_FOUND']],
     ]);
     expect(await run({ filter: { accountId: 999_999 }, dryRun: true })).toEqual([
       422,
@@ -252,7 +248,7 @@ describeEachDatabase('rules API: bad input and roles', (ctx) => {
           ruleIds: [rule.id],
         }),
       ),
-    ).toEqual([400, 'VALIDATION_FAILED', [['/ruleIds/0', 'VALIDATION_FAILED']]]);
+    ).toEqual([404, 'NOT_FOUND', [['/ruleIds/0', 'NOT_FOUND']]]);
     expect((await stranger.client.get(`${stranger.base}/rules`)).body).toEqual([]);
   });
 });

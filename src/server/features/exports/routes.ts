@@ -16,6 +16,7 @@ import { now } from '../../clock.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { bookAccess } from '../../plugins/book-access.ts';
 import type { App } from '../../types.ts';
+import { requireFilterIds } from '../filter-ids.ts';
 import { readBackup } from './backup-read.ts';
 import { transactionCsv } from './csv.ts';
 import { journalExport } from './journal.ts';
@@ -92,6 +93,7 @@ async function bookExportRoutes(app: App): Promise<void> {
       const { format: _format, ...filter } = request.query;
       if (filter.from) atField('query:from', () => isoDate(filter.from!));
       if (filter.to) atField('query:to', () => isoDate(filter.to!));
+      await requireFilterIds(app.db, request.book!.bookId, filter);
       const csv = await transactionCsv(app.db, request.book!.bookId, filter);
       const fileName = `transactions-${request.book!.bookId}.csv`;
       return download(reply, 'text/csv; charset=utf-8', fileName, Readable.from(csv));

@@ -23,6 +23,7 @@ import {
 import { isoDate } from '../../../core/calendar/date.ts';
 import { atField } from '../../../core/errors.ts';
 import type { App } from '../../types.ts';
+import { requireFilterIds } from '../filter-ids.ts';
 import { cashFlow } from './cash-flow.ts';
 import { csvViews, type ReportName } from './csv-views.ts';
 import { parseFilter, parseRange } from './filters.ts';
@@ -66,6 +67,7 @@ function report<Q extends TSchema, R extends TSchema>(
     },
     async (request: FastifyRequest, reply: FastifyReply) => {
       const book = request.book!;
+      await requireFilterIds(app.db, book.bookId, request.query as object);
       const result = await compute(
         request.query as Static<Q>,
         { bookId: book.bookId, base: book.baseCurrency },

@@ -22,6 +22,7 @@ import {
 import { changeJson, type PlannedChange, planChange, type RuleChangeJson } from './change.ts';
 import { usableRules } from './load.ts';
 import { type BookReferences, listRules, loadReferences, ruleOf } from './queries.ts';
+import { requireKnownRules } from './service.ts';
 import { type ChangeWrite, writeChanges } from './write-changes.ts';
 
 export interface ApplyInput {
@@ -48,19 +49,7 @@ function checkFilter(filter: ApplyInput['filter']): void {
 async function selectedRules(db: Db, bookId: number, ruleIds: readonly number[] | undefined) {
   const rows = await listRules(db, bookId);
   if (!ruleIds) return rows.map(ruleOf);
-  const known = new Set(rows.map((row) => row.id));
-  const errors: FieldError[] = ruleIds.flatMap((id, index) =>
-    known.has(id)
-      ? []
-      : [
-          {
-            field: `/ruleIds/${index}`,
-            code: 'VALIDATION_FAILED' as const,
-            message: `There is no rule ${id} in this book.`,
-          },
-        ],
-  );
-  if (errors.length > 0) fail('VALIDATION_FAILED', errors[0]!.message, errors);
+  requireKnownRules(new Set(rows.map((row) => row.id)), ruleIds, '/ruleIds');
   const chosen = new Set(ruleIds);
   return rows.filter((row) => chosen.has(row.id)).map((row) => ({ ...ruleOf(row), enabled: true }));
 }

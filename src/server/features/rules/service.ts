@@ -136,6 +136,25 @@ export async function deleteRule(db: Db, scope: BookScope, id: number): Promise<
   });
 }
 
+/**
+ * Fails with NOT_FOUND, at `<list>/<index>`, for each of `ids` that is not one of the book's rules
+ * (`known`): the answer GET /rules/{id} gives for it.
+ */
+export function requireKnownRules(known: ReadonlySet<number>, ids: readonly number[], list: string): void {
+  const errors: FieldError[] = ids.flatMap((id, index) =>
+    known.has(id)
+      ? []
+      : [
+          {
+            field: `${list}/${index}`,
+            code: 'NOT_FOUND' as const,
+            message: `There is no rule ${id} in this book.`,
+          },
+        ],
+  );
+  if (errors.length > 0) fail('NOT_FOUND', errors[0]!.message, errors);
+}
+
 /** Puts the book's rules in the order of `ids`, which must name each of them exactly once. */
 export async function reorderRules(
   db: Db,
@@ -145,14 +164,16 @@ export async function reorderRules(
 ): Promise<RuleRow[]> {
   return inTransaction(db, async (trx) => {
     const existing = new Set((await listRules(trx, scope.bookId)).map((row) => row.id));
+    requireKnownRules(existing, ids, '/ids');
     const errors: FieldError[] = [];
     const seen = new Set<number>();
     ids.forEach((id, index) => {
-      const field = `/ids/${index}`;
-      if (!existing.has(id))
-        errors.push({ field, code: 'VALIDATION_FAILED', message: `There is no rule ${id} in this book.` });
-      else if (seen.has(id))
-        errors.push({ field, code: 'VALIDATION_FAILED', message: `Rule ${id} is listed twice.` });
+      if (seen.has(id))
+        errors.push({
+          field: `/ids/${index}`,
+          code: 'VALIDATION_FAILED',
+          message: `Rule ${id} is listed twice.`,
+        });
       seen.add(id);
     });
     const missing = [...existing].filter((id) => !seen.has(id));

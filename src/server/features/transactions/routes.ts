@@ -11,6 +11,7 @@ import { atField } from '../../../core/errors.ts';
 import { now } from '../../clock.ts';
 import { ReadCache, sendSerialised } from '../../plugins/read-cache.ts';
 import type { App } from '../../types.ts';
+import { requireFilterIds } from '../filter-ids.ts';
 import { listTransactions } from './queries.ts';
 import { createTransaction, removeTransaction, requireTransaction, updateTransaction } from './service.ts';
 
@@ -42,6 +43,7 @@ export async function transactionRoutes(app: App): Promise<void> {
       if (filter.from) atField('query:from', () => isoDate(filter.from!));
       if (filter.to) atField('query:to', () => isoDate(filter.to!));
       const bookId = request.book!.bookId;
+      await requireFilterIds(app.db, bookId, filter);
       const page = await pages.answer(request, `${bookId} ${JSON.stringify(request.query)}`, async () =>
         String(reply.serialize(await listTransactions(app.db, bookId, filter, cursor, limit))),
       );
