@@ -7,7 +7,12 @@ export const Email = Type.String({
   maxLength: 254,
   example: 'ada@example.com',
 });
-export const Password = Type.String({ minLength: 1, maxLength: 200, description: 'At least 10 characters.' });
+export const Password = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  description:
+    'A new password needs at least 10 characters and must be hard to guess (a strength estimate, zxcvbn, of 3 of 4 or more).',
+});
 
 export const User = Type.Object({
   id: Id,
@@ -23,6 +28,19 @@ export const SessionInfo = Type.Object({
   user: User,
   csrfToken: Type.String({
     description: 'Send as the X-CSRF-Token header on every POST, PATCH, PUT and DELETE.',
+  }),
+});
+
+/** The answer to a registration: the same whether the e-mail was new or taken (then log in). */
+export const RegistrationAccepted = Type.Object({
+  status: Type.Literal('accepted', { description: 'Log in with the same e-mail and password next.' }),
+});
+
+/** What the login page needs to know before anyone is logged in. */
+export const AuthOptions = Type.Object({
+  registration: Type.Union([Type.Literal('first-user'), Type.Literal('open'), Type.Literal('closed')], {
+    description:
+      '`first-user`: nobody has an account yet, and whoever registers first becomes the administrator; `open`: anyone may register; `closed`: nobody may.',
   }),
 });
 

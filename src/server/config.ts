@@ -7,8 +7,11 @@ export interface Config {
   readonly port: number;
   /** `postgres://…` or a SQLite file path. */
   readonly databaseUrl: string;
-  /** Whether anyone may create an account at `/api/v1/auth/register`. */
-  readonly registration: boolean;
+  /**
+   * Who may create an account at `/api/v1/auth/register` once the first user (the administrator)
+   * exists: nobody (`closed`, the default) or anyone who reaches the server (`open`).
+   */
+  readonly registration: RegistrationMode;
   /**
    * Behind a TLS-terminating proxy: which X-Forwarded-* hops to trust (and so mark cookies Secure).
    * A number of hops, or the proxies' addresses; never every hop, or clients could pick their own
@@ -27,14 +30,15 @@ export interface Config {
 }
 
 export type WebMode = 'auto' | 'prebuilt' | 'off';
-const WEB_MODES: readonly WebMode[] = ['auto', 'prebuilt', 'off'];
+export type RegistrationMode = 'closed' | 'open';
 
-function webMode(text: string | undefined): WebMode {
-  if (text === undefined || text === '') return 'auto';
-  if (!(WEB_MODES as readonly string[]).includes(text)) {
-    throw new Error(`MONETA_WEB must be one of ${WEB_MODES.join(', ')}, not '${text}'.`);
+/** One of `modes` (the first when unset); anything else stops the start with a clear message. */
+function oneOf<T extends string>(name: string, text: string | undefined, modes: readonly T[]): T {
+  if (text === undefined || text === '') return modes[0]!;
+  if (!(modes as readonly string[]).includes(text)) {
+    throw new Error(`${name} must be one of ${modes.join(', ')}, not '${text}'.`);
   }
-  return text as WebMode;
+  return text as T;
 }
 
 function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
@@ -59,11 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     port: integer('PORT', env.PORT, 3000, 0, 65_535),
     databaseUrl: env.DATABASE_URL ?? 'data/moneta.db',
-    registration: (env.MONETA_REGISTRATION ?? 'open') !== 'closed',
+    registration: oneOf('MONETA_REGISTRATION', env.MONETA_REGISTRATION, ['closed', 'open']),
     trustProxy: trustedProxies(env.MONETA_TRUST_PROXY),
     sessionDays: integer('MONETA_SESSION_DAYS', env.MONETA_SESSION_DAYS, 30, 1, 3650),
     logLevel: env.LOG_LEVEL ?? 'info',
-    web: webMode(env.MONETA_WEB),
+    web: oneOf('MONETA_WEB', env.MONETA_WEB, ['auto', 'prebuilt', 'off']),
   };
 }
 

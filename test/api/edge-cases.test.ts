@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { checkIntegrity } from '../../src/server/features/integrity/check.ts';
-import { Client, expectProblem, PASSWORD, signUpWithBook, testApp, uniqueEmail } from '../support/api.ts';
+import { Client, expectProblem, signUp, signUpWithBook, testApp, uniqueEmail } from '../support/api.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
@@ -88,7 +88,7 @@ describeEachDatabase('edges of the API', (ctx) => {
   it('throttles parallel guesses too', async () => {
     const app = await testApp(ctx.database);
     const email = uniqueEmail('par');
-    await new Client(app).post('/api/v1/auth/register', { email, password: PASSWORD, name: 'P' });
+    await signUp(app, 'P', email);
     const replies = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         new Client(app).post('/api/v1/auth/login', { email, password: `wrong-${i}-password` }),

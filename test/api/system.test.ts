@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { migrateToLatest, migrateToNothing } from '../../src/db/migrate.ts';
-import { Client, expectProblem, PASSWORD, testApp, uniqueEmail } from '../support/api.ts';
+import { Client, expectProblem, PASSWORD, signUp, testApp, uniqueEmail } from '../support/api.ts';
 import { describeEachDatabase, openTestDatabase } from '../support/databases.ts';
 
 describeEachDatabase('the server around the API', (ctx) => {
@@ -55,8 +55,11 @@ describeEachDatabase('the server around the API', (ctx) => {
     await app.close();
   });
 
-  it('closes registration when configured to', async () => {
-    const app = await testApp(ctx.database, { registration: false });
+  it('closes registration when configured to (the first user excepted)', async () => {
+    const open = await testApp(ctx.database);
+    await signUp(open);
+    await open.close();
+    const app = await testApp(ctx.database, { registration: 'closed' });
     const reply = await new Client(app).post('/api/v1/auth/register', {
       email: uniqueEmail(),
       password: PASSWORD,
@@ -69,8 +72,7 @@ describeEachDatabase('the server around the API', (ctx) => {
   it('rotates the session at login, and a password change ends the other sessions', async () => {
     const app = await testApp(ctx.database);
     const email = uniqueEmail('eve');
-    const laptop = new Client(app);
-    await laptop.post('/api/v1/auth/register', { email, password: PASSWORD, name: 'Eve' });
+    const laptop = await signUp(app, 'Eve', email);
     const firstCookie = laptop.cookie;
     await laptop.post('/api/v1/auth/login', { email, password: PASSWORD });
     expect(laptop.cookie).not.toBe(firstCookie);
@@ -145,20 +147,16 @@ describeEachDatabase('the server around the API', (ctx) => {
 describeEachDatabase('cookies behind a TLS proxy', (ctx) => {
   it('marks the session cookie Secure when the proxy says the request came over https', async () => {
     const app = await testApp(ctx.database, { trustProxy: 1 });
-    const overTls = new Client(app);
-    const secure = await overTls.request(
+    const email = (await signUp(app, 'Tess')).user!.email;
+    const secure = await new Client(app).request(
       'POST',
-      '/api/v1/auth/register',
-      { email: uniqueEmail(), password: PASSWORD, name: 'Tess' },
+      '/api/v1/auth/login',
+      { email, password: PASSWORD },
       { headers: { 'x-forwarded-proto': 'https' } },
     );
     expect(secure.headers['set-cookie']).toMatch(/; Secure/);
     expect(secure.headers['strict-transport-security']).toBeDefined();
-    const plain = await new Client(app).post('/api/v1/auth/register', {
-      email: uniqueEmail(),
-      password: PASSWORD,
-      name: 'Tom',
-    });
+    const plain = await new Client(app).post('/api/v1/auth/login', { email, password: PASSWORD });
     expect(plain.headers['set-cookie']).not.toMatch(/Secure/);
     await app.close();
   });

@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
+import { signUp } from '../support/browser-api.ts';
 
 interface Setup {
   bookId: number;
@@ -17,11 +18,7 @@ interface Setup {
 
 /** A user, a book in EUR and a checking account, through the API with the page's own cookies. */
 async function setUp(request: APIRequestContext, email: string): Promise<Setup> {
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email, password: 'correct horse battery', name: 'Names' },
-  });
-  expect(registered.status()).toBe(201);
-  const csrf: string = (await registered.json()).csrfToken;
+  const csrf = await signUp(request, { email, name: 'Names' });
   const headers = { 'x-csrf-token': csrf };
   const book = await request.post('/api/v1/books', { data: { name: 'Home', baseCurrency: 'EUR' }, headers });
   expect(book.status()).toBe(201);

@@ -5,16 +5,14 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
+import { signUp } from '../support/browser-api.ts';
 
 const OLD_PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'staple gun orbit 42';
 
 async function seed(page: Page, email: string): Promise<number> {
-  const registered = await page.request.post('/api/v1/auth/register', {
-    data: { email, password: OLD_PASSWORD, name: 'Grace Hopper' },
-  });
-  expect(registered.status()).toBe(201);
-  const headers = { 'x-csrf-token': (await registered.json()).csrfToken as string };
+  const csrf = await signUp(page.request, { email, password: OLD_PASSWORD, name: 'Grace Hopper' });
+  const headers = { 'x-csrf-token': csrf };
   const book = await (
     await page.request.post('/api/v1/books', { data: { name: 'Home', baseCurrency: 'EUR' }, headers })
   ).json();

@@ -12,9 +12,17 @@ import { buildApp } from '../../src/server/app.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';
 import type { App } from '../../src/server/types.ts';
 
+/**
+ * The app as configured by default, except that registration is open (tests register many users per
+ * app; pass `registration: 'closed'` to test the default) and there is no web app: API tests answer
+ * the same whether or not dist/web holds a build.
+ */
 export async function testApp(database: Database, config: Partial<Config> = {}): Promise<App> {
-  // No web app: API tests answer the same whether or not dist/web holds a build.
-  const app = await buildApp({ database, config: { ...loadConfig({}), ...config }, webRoot: false });
+  const app = await buildApp({
+    database,
+    config: { ...loadConfig({}), registration: 'open', ...config },
+    webRoot: false,
+  });
   await app.ready();
   return app;
 }
@@ -33,12 +41,23 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}@example.com`;
 }
 
+let addresses = 0;
+/** A client address of its own (10.x.y.z), so that throttles keyed by address keep tests apart. */
+export function uniqueAddress(): string {
+  addresses += 1;
+  return `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
+}
+
 export class Client {
   cookie: string | null = null;
   csrfToken: string | null = null;
   user: { id: number; email: string; name: string } | null = null;
 
-  constructor(readonly app: App) {}
+  /** `remoteAddress`: where the requests come from (what the throttles see as the client's address). */
+  constructor(
+    readonly app: App,
+    readonly remoteAddress = '127.0.0.1',
+  ) {}
 
   async request<T = any>(
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
@@ -55,6 +74,7 @@ export class Client {
       method,
       url,
       headers,
+      remoteAddress: this.remoteAddress,
       ...(options.rawBody !== undefined
         ? { payload: options.rawBody }
         : body !== undefined
@@ -92,15 +112,17 @@ export class Client {
 
 export const PASSWORD = 'correct horse battery';
 
-/** Registers a new user and returns a client logged in as them. */
-export async function signUp(app: App, name = 'Test User'): Promise<Client> {
-  const client = new Client(app);
-  const reply = await client.post('/api/v1/auth/register', {
-    email: uniqueEmail(),
-    password: PASSWORD,
-    name,
-  });
-  if (reply.status !== 201) throw new Error(`register failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+/**
+ * Registers a new user from an address of their own and returns a client logged in as them
+ * (registering answers 202 without a session, as for a taken address; the client then logs in).
+ */
+export async function signUp(app: App, name = 'Test User', email = uniqueEmail()): Promise<Client> {
+  const client = new Client(app, uniqueAddress());
+  const registered = await client.post('/api/v1/auth/register', { email, password: PASSWORD, name });
+  if (registered.status !== 202)
+    throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  const login = await client.post('/api/v1/auth/login', { email, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return client;
 }
 

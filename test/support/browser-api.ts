@@ -1,7 +1,8 @@
 /**
- * Seeding browser tests through the public API with the page's own cookies: registering logs the
- * page in, and every write carries the CSRF token the registration returned.
+ * Seeding browser tests through the public API with the page's own cookies: registering and logging
+ * in logs the page in, and every write carries the CSRF token the login returned.
  *
+ *   const csrf = await signUp(page.request, { email, password, name });
  *   const { post, base, bookId } = await signUpWithBook(page.request, 'Ada');
  *   await post(`${base}/categories`, { name: 'Groceries', kind: 'expense' });
  */
@@ -16,16 +17,26 @@ export interface ApiBook {
   post: (path: string, data: unknown) => Promise<any>;
 }
 
-export async function signUpWithBook(request: APIRequestContext, name: string): Promise<ApiBook> {
+export const PASSWORD = 'correct horse battery';
+
+/** Registers (202, no session) and logs in with the page's cookies; returns the CSRF token. */
+export async function signUp(
+  request: APIRequestContext,
+  user: { email: string; name: string; password?: string },
+): Promise<string> {
+  const credentials = { email: user.email, password: user.password ?? PASSWORD };
   const registered = await request.post('/api/v1/auth/register', {
-    data: {
-      email: `${name.toLowerCase()}-${Date.now()}@example.com`,
-      password: 'correct horse battery',
-      name,
-    },
+    data: { ...credentials, name: user.name },
   });
-  expect(registered.status()).toBe(201);
-  const headers = { 'x-csrf-token': (await registered.json()).csrfToken as string };
+  expect(registered.status()).toBe(202);
+  const login = await request.post('/api/v1/auth/login', { data: credentials });
+  expect(login.status()).toBe(200);
+  return (await login.json()).csrfToken as string;
+}
+
+export async function signUpWithBook(request: APIRequestContext, name: string): Promise<ApiBook> {
+  const email = `${name.toLowerCase()}-${Date.now()}@example.com`;
+  const headers = { 'x-csrf-token': await signUp(request, { email, name }) };
   const post = async (path: string, data: unknown) => {
     const response = await request.post(path, { data, headers });
     expect([path, response.status()]).toEqual([path, 201]);

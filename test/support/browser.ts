@@ -64,7 +64,7 @@ export interface WebServer {
 
 /**
  * Moneta as `npm start` serves it, with the built web app, on a fresh migrated SQLite database in a
- * temporary folder, listening on 127.0.0.1 on a free port.
+ * temporary folder, listening on 127.0.0.1 on a free port; registration is open unless `config` says.
  */
 export async function startWebServer(
   options: { config?: Partial<Config>; webRoot?: string } = {},
@@ -80,7 +80,9 @@ export async function startWebServer(
   let app: App | undefined;
   try {
     await migrateToLatest(database);
-    app = await buildApp({ database, config: { ...loadConfig({}), ...options.config }, webRoot });
+    // Registration open unless a test says otherwise: the suites sign up several users per server.
+    const config = { ...loadConfig({}), registration: 'open' as const, ...options.config };
+    app = await buildApp({ database, config, webRoot });
     await app.listen({ host: '127.0.0.1', port: 0 });
   } catch (error) {
     await app?.close();

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { now } from '../../server/clock.ts';
-import { checkPasswordStrength } from '../../server/features/auth/passwords.ts';
+import { passwordWeakness } from '../../server/features/auth/password-strength.ts';
 import { createUser } from '../../server/features/auth/service.ts';
 import { findUserByEmail, normaliseEmail, setAdmin } from '../../server/features/auth/users.ts';
 import { databaseUrl, withDatabase } from '../database.ts';
@@ -23,7 +23,7 @@ Applies pending migrations first.
 Options:
   --email E         the administrator's e-mail address
   --name N          their display name
-  --password P      their password (at least 10 characters)
+  --password P      their password (at least 10 characters, hard to guess)
   --force           make an existing user with this e-mail an administrator
 ${DATABASE_HELP}
   -h, --help        show this help`;
@@ -69,7 +69,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         throw notInteractive([!given.name && '--name', !given.password && '--password']);
       }
       const name = given.name ?? (await askRequired(prompter!(), 'Name: '));
-      const password = given.password ?? (await askNewPassword(prompter!(), email, io));
+      const password = given.password ?? (await askNewPassword(prompter!(), email, name, io));
       const user = await createUser(database.db, { email, name, password, isAdmin: true }, now());
       io.out(`Created administrator ${user.email} (user ${user.id}).`);
       return 0;
@@ -125,23 +125,14 @@ async function askRequired(prompter: Prompter, question: string): Promise<string
 }
 
 /** Asks twice, without echo, until both answers agree and the password is strong enough (3 tries). */
-async function askNewPassword(prompter: Prompter, email: string, io: Io): Promise<string> {
+async function askNewPassword(prompter: Prompter, email: string, name: string, io: Io): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const password = await prompter.askHidden('Password: ');
-    const problem = strengthProblem(password, email);
+    const problem = await passwordWeakness(password, email, name);
     const again = problem ? null : await prompter.askHidden('Password (again): ');
     if (!problem && again === password) return password;
     const message = problem ?? 'The two passwords differ.';
     if (attempt === 3) throw new Error(`${message} Giving up after three tries.`);
     io.err(`${message} Try again.`);
-  }
-}
-
-function strengthProblem(password: string, email: string): string | null {
-  try {
-    checkPasswordStrength(password, email, '/password');
-    return null;
-  } catch (error) {
-    return (error as Error).message;
   }
 }

@@ -5,6 +5,7 @@ import type {
   AccountJson,
   ApplyRequestJson,
   ApplyResultJson,
+  AuthOptionsJson,
   BalanceJson,
   BalanceSheetJson,
   BookJson,
@@ -69,8 +70,10 @@ export const api = {
     me: () => request<SessionJson>('GET', '/api/v1/auth/me'),
     login: (body: { email: string; password: string }) =>
       request<SessionJson>('POST', '/api/v1/auth/login', body),
+    /** Answers the same for a new and a taken e-mail, without a session: log in next. */
     register: (body: { email: string; password: string; name: string }) =>
-      request<SessionJson>('POST', '/api/v1/auth/register', body),
+      request<{ status: 'accepted' }>('POST', '/api/v1/auth/register', body),
+    options: () => request<AuthOptionsJson>('GET', '/api/v1/auth/options'),
     logout: () => request<void>('POST', '/api/v1/auth/logout'),
     changePassword: (body: { currentPassword: string; newPassword: string }) =>
       request<void>('POST', '/api/v1/auth/password', body),

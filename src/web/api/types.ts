@@ -4,7 +4,7 @@
  */
 import type { Static } from 'typebox';
 import type { Account, Balance, NewAccount, Register, RegisterEntry } from '../../contract/accounts.ts';
-import type { SessionInfo, User } from '../../contract/auth.ts';
+import type { AuthOptions, SessionInfo, User } from '../../contract/auth.ts';
 import type { Book, Member } from '../../contract/books.ts';
 import type {
   Budget,
@@ -68,6 +68,7 @@ import type {
 export type { MoneyJson };
 export type UserJson = Static<typeof User>;
 export type SessionJson = Static<typeof SessionInfo>;
+export type AuthOptionsJson = Static<typeof AuthOptions>;
 export type BookJson = Static<typeof Book>;
 export type MemberJson = Static<typeof Member>;
 export type AccountJson = Static<typeof Account>;

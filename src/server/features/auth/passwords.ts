@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { fail } from '../../../core/errors.ts';
 
 /** argon2id with the OWASP-recommended cost (19 MiB, 2 passes). */
 const OPTIONS = {
@@ -8,8 +7,6 @@ const OPTIONS = {
   timeCost: 2,
   parallelism: 1,
 } as const;
-
-export const MIN_PASSWORD_LENGTH = 10;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
@@ -24,14 +21,4 @@ let decoy: Promise<string> | undefined;
 export function decoyHash(): Promise<string> {
   decoy ??= hashPassword('moneta-decoy-password');
   return decoy;
-}
-
-export function checkPasswordStrength(password: string, email: string, field: string): void {
-  const problem =
-    password.length < MIN_PASSWORD_LENGTH
-      ? `Use at least ${MIN_PASSWORD_LENGTH} characters.`
-      : password.toLowerCase() === email.toLowerCase()
-        ? 'The password must not be the e-mail address.'
-        : null;
-  if (problem) fail('WEAK_PASSWORD', problem, [{ field, code: 'WEAK_PASSWORD', message: problem }]);
 }

@@ -1,14 +1,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ChangePasswordBody, LoginBody, RegisterBody, SessionInfo } from '../../../contract/auth.ts';
+import {
+  AuthOptions,
+  ChangePasswordBody,
+  LoginBody,
+  RegisterBody,
+  RegistrationAccepted,
+  SessionInfo,
+} from '../../../contract/auth.ts';
 import { NoContent, problems } from '../../../contract/common.ts';
 import { fail } from '../../../core/errors.ts';
 import { now } from '../../clock.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
-import { authenticate, changePassword, createUser } from './service.ts';
+import { AuthThrottles } from './auth-throttles.ts';
+import { register, registrationState } from './registration.ts';
+import { authenticate, changePassword } from './service.ts';
 import { SESSION_COOKIE, setSessionCookie } from './session-token.ts';
 import { closeSession, openSession } from './sessions.ts';
-import { LoginThrottle } from './throttle.ts';
 import { findUserById, normaliseEmail, type UserRecord } from './users.ts';
 
 const tags = ['auth'];
@@ -24,9 +32,7 @@ function userJson(user: UserRecord) {
 }
 
 export async function authRoutes(app: App): Promise<void> {
-  /** 5 failures per e-mail address, 50 per client address (households share one) in 15 minutes. */
-  const perEmail = new LoginThrottle(5);
-  const perClient = new LoginThrottle(50);
+  const throttles = new AuthThrottles();
 
   /** Logs the user in on this client: a new session (any old one ends), its cookie, its CSRF token. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, user: UserRecord) {
@@ -42,22 +48,39 @@ export async function authRoutes(app: App): Promise<void> {
     return { user: userJson(user), csrfToken: session.csrfToken };
   }
 
+  app.get(
+    '/options',
+    {
+      schema: {
+        tags,
+        summary: 'Whether registration is possible',
+        description:
+          'Public, for the login page: `first-user` on an instance without users (the first to register becomes the administrator), then `open` or `closed` as the server is configured (MONETA_REGISTRATION, closed by default).',
+        response: { 200: AuthOptions, ...problems },
+      },
+    },
+    async () => ({ registration: await registrationState(app.db, app.config.registration) }),
+  );
+
   app.post(
     '/register',
     {
       schema: {
         tags,
-        summary: 'Create a user and log in',
-        description: 'Closed when the server runs with MONETA_REGISTRATION=closed.',
+        summary: 'Register a user',
+        description:
+          'The first user of an instance becomes its administrator; after that registration is closed (403 REGISTRATION_DISABLED) unless the server runs with MONETA_REGISTRATION=open. ' +
+          'Answers 202 without a session, the same for a new and for an already registered e-mail, so that the answer does not tell which addresses have accounts: log in next (for a taken address that fails like a wrong password). ' +
+          'A password that is easy to guess is refused with 422 WEAK_PASSWORD and the reason beside /password. ' +
+          'After 10 registrations from one client address, or 5 for one e-mail, within 15 minutes: 429 RATE_LIMITED with Retry-After.',
         body: RegisterBody,
-        response: { 201: SessionInfo, ...problems },
+        response: { 202: RegistrationAccepted, ...problems },
       },
     },
     async (request, reply) => {
-      if (!app.config.registration)
-        fail('REGISTRATION_DISABLED', 'This server does not accept new registrations.');
-      const user = await createUser(app.db, request.body, now());
-      return reply.status(201).send(await startSession(request, reply, user));
+      throttles.registration(reply, request.ip, normaliseEmail(request.body.email));
+      await register(app.db, request.body, app.config.registration, now());
+      return reply.status(202).send({ status: 'accepted' as const });
     },
   );
 
@@ -68,24 +91,16 @@ export async function authRoutes(app: App): Promise<void> {
         tags,
         summary: 'Log in with e-mail and password',
         description:
-          'After 5 failed attempts for an e-mail address (or 50 from one client address) within 15 minutes, answers 429 with Retry-After.',
+          'Failed logins within 15 minutes answer 429 RATE_LIMITED with Retry-After: after 5 for an e-mail from one client address (the right password there clears them), 50 from one client address (an IPv6 /64 counts as one), or 100 for an e-mail from anywhere. A stranger failing on purpose therefore locks out only their own address.',
         body: LoginBody,
         response: { 200: SessionInfo, ...problems },
       },
     },
     async (request, reply) => {
       const email = normaliseEmail(request.body.email);
-      const at = Date.now();
-      const wait = Math.max(perEmail.retryAfter(email, at), perClient.retryAfter(request.ip, at));
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        fail('RATE_LIMITED', `Too many failed logins; try again in ${wait} seconds.`);
-      }
-      perEmail.attempt(email, at);
-      perClient.attempt(request.ip, at);
-      const user = await authenticate(app.db, email, request.body.password);
-      perEmail.succeed(email);
-      perClient.forgive(request.ip, at);
+      const user = await throttles
+        .login(reply, request.ip, email)
+        .settle(authenticate(app.db, email, request.body.password));
       return startSession(request, reply, user);
     },
   );
@@ -122,7 +137,8 @@ export async function authRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: 'Change the password',
-        description: 'Ends every other session of the user.',
+        description:
+          'Ends every other session of the user. A new password that is easy to guess is refused with 422 WEAK_PASSWORD. After 5 wrong current passwords for the user (or 50 failures from the client address) within 15 minutes: 429 RATE_LIMITED with Retry-After.',
         body: ChangePasswordBody,
         response: { 204: NoContent, ...problems },
       },
@@ -130,14 +146,10 @@ export async function authRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
-      await changePassword(
-        app.db,
-        request.user!.id,
-        request.session!.id,
-        currentPassword,
-        newPassword,
-        now(),
-      );
+      const userId = request.user!.id;
+      await throttles
+        .passwordChange(reply, request.ip, userId)
+        .settle(changePassword(app.db, userId, request.session!.id, currentPassword, newPassword, now()));
       return reply.status(204).send(null);
     },
   );

@@ -1,7 +1,8 @@
 import { fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import { inTransaction } from '../../../db/transaction.ts';
-import { checkPasswordStrength, decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { checkPasswordStrength } from './password-strength.ts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { closeOtherSessions } from './sessions.ts';
 import {
   findUserByEmail,
@@ -19,10 +20,14 @@ export interface NewUser {
   isAdmin?: boolean;
 }
 
-/** Creates a user with an argon2id password hash; the e-mail must be free. */
+/**
+ * Creates a user with an argon2id password hash; the e-mail must be free. For the operator's
+ * commands (`createadmin`, `demo`), which may say that an address is taken; the API registers
+ * through `register`, which may not.
+ */
 export async function createUser(db: Db, input: NewUser, now: string): Promise<UserRecord> {
   const email = normaliseEmail(input.email);
-  checkPasswordStrength(input.password, email, '/password');
+  await checkPasswordStrength(input.password, { email, name: input.name }, '/password');
   if (await findUserByEmail(db, email)) {
     fail('EMAIL_TAKEN', `${email} is already registered.`, [
       { field: '/email', code: 'EMAIL_TAKEN', message: 'Already registered.' },
@@ -59,7 +64,7 @@ export async function changePassword(
       { field: '/currentPassword', code: 'INVALID_CREDENTIALS', message: 'Wrong password.' },
     ]);
   }
-  checkPasswordStrength(newPassword, user.email, '/newPassword');
+  await checkPasswordStrength(newPassword, user, '/newPassword');
   const passwordHash = await hashPassword(newPassword);
   await inTransaction(db, async (trx) => {
     await updatePasswordHash(trx, userId, passwordHash, now);

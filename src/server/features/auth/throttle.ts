@@ -1,10 +1,10 @@
 /**
- * Slows down password guessing: after `limit` failures for one key (an e-mail address, a client
- * address) within `windowMs`, further attempts for that key are refused until the oldest failure
+ * Slows down guessing: after `limit` counted attempts for one key (an e-mail address, a client
+ * address, a user) within `windowMs`, further attempts for that key are refused until the oldest
  * leaves the window. In memory: each instance throttles on its own, which still bounds guessing.
  */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+export class Throttle {
+  private readonly counted = new Map<string, number[]>();
 
   constructor(
     private readonly limit: number,
@@ -18,33 +18,34 @@ export class LoginThrottle {
   }
 
   /**
-   * Counts an attempt as failed from the moment it starts, so that parallel attempts cannot all
-   * pass the check before any of them has failed; `forgive` or `succeed` take it back.
+   * Counts an attempt from the moment it starts (as failed, for a throttle of failures), so that
+   * parallel attempts cannot all pass the check before any of them has failed; `forgive` or
+   * `clear` take it back.
    */
   attempt(key: string, nowMs: number): void {
-    this.failures.set(key, [...this.recent(key, nowMs), nowMs].slice(-this.limit));
-    if (this.failures.size > 100_000) this.sweep(nowMs);
+    this.counted.set(key, [...this.recent(key, nowMs), nowMs].slice(-this.limit));
+    if (this.counted.size > 100_000) this.sweep(nowMs);
   }
 
   /** Takes back one attempt made at `atMs` (it succeeded). */
   forgive(key: string, atMs: number): void {
-    const list = this.failures.get(key);
+    const list = this.counted.get(key);
     const index = list?.lastIndexOf(atMs) ?? -1;
     if (list && index >= 0) list.splice(index, 1);
   }
 
-  /** Clears every failure of `key` (the right password ends the lock-out of an address). */
-  succeed(key: string): void {
-    this.failures.delete(key);
+  /** Forgets every attempt of `key` (the right password ends the lock-out of an address). */
+  clear(key: string): void {
+    this.counted.delete(key);
   }
 
   private recent(key: string, nowMs: number): number[] {
-    return (this.failures.get(key) ?? []).filter((at) => at > nowMs - this.windowMs);
+    return (this.counted.get(key) ?? []).filter((at) => at > nowMs - this.windowMs);
   }
 
   private sweep(nowMs: number): void {
-    for (const key of this.failures.keys()) {
-      if (this.recent(key, nowMs).length === 0) this.failures.delete(key);
+    for (const key of this.counted.keys()) {
+      if (this.recent(key, nowMs).length === 0) this.counted.delete(key);
     }
   }
 }

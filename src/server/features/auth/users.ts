@@ -49,24 +49,48 @@ export async function findUserById(db: Db, id: number): Promise<UserRecord | und
   return row && toUser(row);
 }
 
-export async function insertUser(
-  db: Db,
-  user: { email: string; name: string; passwordHash: string; isAdmin: boolean },
-  now: string,
-): Promise<UserRecord> {
+interface NewUserRow {
+  email: string;
+  name: string;
+  passwordHash: string;
+  isAdmin: boolean;
+}
+
+function userValues(user: NewUserRow, now: string) {
+  return {
+    email: normaliseEmail(user.email),
+    name: user.name,
+    password_hash: user.passwordHash,
+    is_admin: fromFlag(user.isAdmin),
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+export async function insertUser(db: Db, user: NewUserRow, now: string): Promise<UserRecord> {
   const row = await db
     .insertInto('users')
-    .values({
-      email: normaliseEmail(user.email),
-      name: user.name,
-      password_hash: user.passwordHash,
-      is_admin: fromFlag(user.isAdmin),
-      created_at: now,
-      updated_at: now,
-    })
+    .values(userValues(user, now))
     .returningAll()
     .executeTakeFirstOrThrow();
   return toUser(row);
+}
+
+/**
+ * Inserts the user unless the e-mail is taken, in which case nothing changes and nothing is said:
+ * one statement either way, so registration takes the same path for a new and a taken address.
+ */
+export async function insertUserUnlessTaken(db: Db, user: NewUserRow, now: string): Promise<void> {
+  await db
+    .insertInto('users')
+    .values(userValues(user, now))
+    .onConflict((conflict) => conflict.column('email').doNothing())
+    .execute();
+}
+
+/** Whether the instance has any user yet (the first one becomes its administrator). */
+export async function hasUsers(db: Db): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function updatePasswordHash(

@@ -3,8 +3,8 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { fieldError, formError } from '../../ui/formErrors.ts';
-import { PasswordField } from '../../ui/PasswordField.tsx';
-import { useLogin, useSession, useSignUp } from './session.ts';
+import { NEW_PASSWORD_HINT, PasswordField } from '../../ui/PasswordField.tsx';
+import { useAuthOptions, useLogin, useSession, useSignUp } from './session.ts';
 
 function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -50,12 +50,15 @@ function EmailField({
 
 export function LoginPage() {
   const session = useSession();
+  const registration = useAuthOptions().data?.registration;
   const login = useLogin();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   if (session.data) return <Navigate to={params.get('next') ?? '/'} replace />;
+  // A new instance: nobody could log in, so lead the first visitor to create the administrator.
+  if (registration === 'first-user') return <Navigate to="/signup" replace />;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -86,21 +89,35 @@ export function LoginPage() {
           {login.isPending ? 'Logging in…' : 'Log in'}
         </button>
       </form>
-      <p>
-        New to Moneta? <Link to="/signup">Create an account</Link>
-      </p>
+      {registration === 'open' && (
+        <p>
+          New to Moneta? <Link to="/signup">Create an account</Link>
+        </p>
+      )}
     </AuthFrame>
   );
 }
 
 export function SignUpPage() {
   const session = useSession();
+  const registration = useAuthOptions().data?.registration;
   const signUp = useSignUp();
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   if (session.data) return <Navigate to="/" replace />;
+  if (registration === 'closed') {
+    return (
+      <AuthFrame title="Registration is closed">
+        <p>This Moneta does not take new accounts. Ask its administrator to create one for you.</p>
+        <p>
+          Already have an account? <Link to="/login">Log in</Link>
+        </p>
+      </AuthFrame>
+    );
+  }
+  const first = registration === 'first-user';
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -108,7 +125,8 @@ export function SignUpPage() {
   }
 
   return (
-    <AuthFrame title="Create your account">
+    <AuthFrame title={first ? 'Create the administrator account' : 'Create your account'}>
+      {first && <p>Nobody has an account on this Moneta yet. The first account administers it.</p>}
       <form onSubmit={submit} noValidate>
         <Field label="Name" error={fieldError(signUp.error, '/name')}>
           {(props) => (
@@ -129,7 +147,7 @@ export function SignUpPage() {
         />
         <PasswordField
           label="Password"
-          hint="At least 10 characters."
+          hint={NEW_PASSWORD_HINT}
           autoComplete="new-password"
           minLength={10}
           value={password}
@@ -141,9 +159,11 @@ export function SignUpPage() {
           {signUp.isPending ? 'Creating…' : 'Create account'}
         </button>
       </form>
-      <p>
-        Already have an account? <Link to="/login">Log in</Link>
-      </p>
+      {!first && (
+        <p>
+          Already have an account? <Link to="/login">Log in</Link>
+        </p>
+      )}
     </AuthFrame>
   );
 }

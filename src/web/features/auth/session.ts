@@ -36,7 +36,32 @@ function useStartSession<T>(call: (input: T) => Promise<SessionJson>) {
 }
 
 export const useLogin = () => useStartSession(api.auth.login);
-export const useSignUp = () => useStartSession(api.auth.register);
+
+/**
+ * Registers, then logs in: the server answers a registration the same for a new and a taken
+ * e-mail, so only the login tells, and it fails for a taken one as for any wrong password.
+ */
+async function signUp(input: { email: string; password: string; name: string }): Promise<SessionJson> {
+  await api.auth.register(input);
+  try {
+    return await api.auth.login({ email: input.email, password: input.password });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'INVALID_CREDENTIALS')) throw error;
+    throw new ApiError(
+      error.status,
+      error.code,
+      'You could not be logged in with this password. If this e-mail address already has an account, log in with its password.',
+      [],
+    );
+  }
+}
+
+export const useSignUp = () => useStartSession(signUp);
+
+/** Whether registration is possible here: `first-user`, `open` or `closed`. */
+export function useAuthOptions() {
+  return useQuery({ queryKey: ['auth-options'], queryFn: api.auth.options, staleTime: 60_000 });
+}
 
 export function useLogout() {
   const client = useQueryClient();

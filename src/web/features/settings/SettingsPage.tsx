@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDay } from '../../ui/formatDay.ts';
 import { fieldError, formError } from '../../ui/formErrors.ts';
-import { PasswordField } from '../../ui/PasswordField.tsx';
+import { NEW_PASSWORD_HINT, PasswordField } from '../../ui/PasswordField.tsx';
 import { useSession } from '../auth/session.ts';
 import { useBookId, useCurrentBook, useMembers } from '../books/queries.ts';
 import { localeOptions } from './locales.ts';
@@ -179,7 +179,7 @@ function PasswordSection() {
         />
         <PasswordField
           label="New password"
-          hint="At least 10 characters."
+          hint={NEW_PASSWORD_HINT}
           autoComplete="new-password"
           value={next}
           onChange={setNext}
