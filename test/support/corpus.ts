@@ -13,7 +13,10 @@ import type { CsvLayout } from './corpus-csv-layout.ts';
  */
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CORPUS = path.resolve(PROJECT_ROOT, process.env.MONETA_CORPUS || path.join('..', 'shared', 'corpus'));
+export const CORPUS = path.resolve(
+  PROJECT_ROOT,
+  process.env.MONETA_CORPUS || path.join('..', 'shared', 'corpus'),
+);
 const MANIFEST = path.join(CORPUS, 'MANIFEST.json');
 
 /** What the manifest states of a file, as far as the tests read it; per-format details are added by each test. */
