@@ -6,14 +6,14 @@
  *   for (const c of fuzzCases(op, example, seeded(7), idFor, 40)) await sendCase(client, c);
  */
 import type { Client } from './api.ts';
-import { boundaryValues, hostileValue, type Random, randomValue } from './fuzz-values.ts';
+import { boundaryValues, hostileValue, NOT_TEXT, ODD_TEXT, type Random, randomValue } from './fuzz-values.ts';
 import type { JsonSchema, Method, Operation, OperationRequest } from './openapi-operations.ts';
 
 export interface FuzzCase {
   label: string;
   method: Method;
   url: string;
-  /** Must be refused (4xx): a path that only looks like the valid one (`0x10` for 16). */
+  /** Must be refused (4xx): a path that only looks like the valid one (`0x10` for 16), text that is not text. */
   refuse?: boolean;
   /** A JSON value sent as application/json; or `raw` text sent with `contentType`. */
   body?: unknown;
@@ -196,6 +196,22 @@ export function fuzzCases(
         body: withValueAt(example.body, keys, value, remove),
       });
     };
+    // Free text (a name, a description, a memo): where odd characters reach the database.
+    const texts = fields.filter((keys) => {
+      const field = schemaAt(schema, keys);
+      const text = [field, ...(field.anyOf ?? [])].find((b) => b.type === 'string');
+      return text && !text.format && !text.enum && (!text.pattern || text.pattern === '\\S');
+    });
+    const oddText = () => {
+      const keys = random.pick(texts);
+      const refuse = random.chance(0.5);
+      const value = `${random.pick(['Probe', ''])}${random.pick(refuse ? NOT_TEXT : ODD_TEXT)}`;
+      return valid(`text /${keys.join('/')} ${JSON.stringify(value)}`, {
+        body: withValueAt(example.body, keys, value, false),
+        refuse,
+      });
+    };
+    if (texts.length > 0) generators.push(oddText);
     generators.push(breakOne, breakOne, breakOne, breakOne, () =>
       valid('body from schema', { body: randomValue(schema, random, idFor) }),
     );

@@ -73,6 +73,12 @@ export const HOSTILE_TEXT: readonly string[] = [
   'w'.repeat(10_001),
 ];
 
+/** Not text at all: NUL and unpaired surrogates, which the API must refuse wherever text goes. */
+export const NOT_TEXT: readonly string[] = ['\u0000', '\ud800', '\udc00x', 'x\ud83d'];
+
+/** Text that only looks odd (bidi override, BOM, a noncharacter, combining marks): to be kept as sent. */
+export const ODD_TEXT: readonly string[] = ['\u202e', '\ufeff', '\uffff', 'e\u0301', '😀', '\u2028'];
+
 const HOSTILE_NUMBERS: readonly number[] = [
   0,
   -1,
