@@ -1,5 +1,6 @@
 /** The `moneta` command: finds the subcommand, runs it, and turns failures into exit codes. */
 import { MonetaError } from '../core/errors.ts';
+import { isDatabaseBusy } from '../db/busy.ts';
 import * as backup from './commands/backup.ts';
 import * as check from './commands/check.ts';
 import * as createadmin from './commands/createadmin.ts';
@@ -91,6 +92,10 @@ function report(name: string, error: unknown, io: Io): number {
   if (error instanceof MonetaError) {
     for (const field of error.fieldErrors)
       if (field.message !== message) io.err(`  ${field.field}: ${field.message}`);
+  } else if (isDatabaseBusy(error)) {
+    io.err(
+      'Another process kept the database busy with a write for too long; nothing was changed. Try again.',
+    );
   } else if (/no such table|relation .* does not exist/.test(message)) {
     io.err("Has the database been migrated? Run 'moneta migrate'.");
   }

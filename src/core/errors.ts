@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'INTERNAL_ERROR',
   'SERVICE_UNAVAILABLE',
+  'DATABASE_BUSY',
   // identity and access
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',

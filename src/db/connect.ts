@@ -3,11 +3,11 @@ import {
   Kysely,
   PostgresAdapter,
   PostgresDialect,
-  SqliteDialect,
   type SqliteDatabase as SqliteDialectDatabase,
 } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.ts';
+import { LockingSqliteDialect } from './sqlite-dialect.ts';
 
 export type Db = Kysely<Schema>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -34,11 +34,18 @@ export interface Database {
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString());
 
+export interface OpenOptions {
+  /** PostgreSQL: the pool's connections (10). */
+  poolSize?: number;
+  /** SQLite: how long a write waits for another process's write lock before it fails (5,000 ms). */
+  busyTimeoutMs?: number;
+}
+
 /**
  * Opens the database named by `url`: `postgres://…` (or `postgresql://…`) uses the pg pool,
  * anything else is a SQLite file path (`sqlite:` prefix optional, `:memory:` allowed).
  */
-export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     // An idle client's connection can drop (a server restart, a test dropping its database); the
@@ -60,8 +67,11 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000);
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  const db = new Kysely<Schema>({
+    dialect: new LockingSqliteDialect({ database: withStatementCache(sqlite), busyTimeoutMs }),
+  });
   return { db, dialect: 'sqlite', label: `sqlite:${file}`, close: () => db.destroy() };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorCode, type FieldError, MonetaError } from '../core/errors.ts';
+import { isDatabaseBusy } from '../db/busy.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 
 /** Every error code's HTTP status and title: the API's one error vocabulary (see docs/errors.md). */
@@ -13,6 +14,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL_ERROR: { status: 500, title: 'Something went wrong on our side' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Not ready' },
+  DATABASE_BUSY: { status: 503, title: 'The database is busy; try again' },
   UNAUTHENTICATED: { status: 401, title: 'Log in first' },
   INVALID_CREDENTIALS: { status: 401, title: 'Wrong e-mail or password' },
   CSRF_TOKEN_INVALID: { status: 403, title: 'Missing or wrong CSRF token' },
@@ -150,6 +152,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     problem = problemOf(conflict.code, conflict.message, request.url);
   } else if (error instanceof MonetaError) {
     problem = problemOf(error.code, error.message, request.url, error.fieldErrors);
+  } else if (isDatabaseBusy(error)) {
+    request.log.warn({ err: error }, 'database busy');
+    problem = problemOf(
+      'DATABASE_BUSY',
+      'Another write held the database too long; nothing was changed.',
+      request.url,
+    );
   } else if (error.validation) {
     const errors = validationFieldErrors(error);
     problem = problemOf(
@@ -169,6 +178,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     if (code === 'RATE_LIMITED' && reply.getHeader('retry-after') === undefined)
       reply.header('retry-after', '60');
   }
+  if (problem.code === 'DATABASE_BUSY') reply.header('retry-after', '1');
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
