@@ -125,10 +125,10 @@ describe('moneta commands in-process', () => {
     expect(await runCli(['migrate', '--database', database()], up.io)).toBe(0);
     const down = fakeIo();
     expect(await runCli(['migrate', '--down', '--database', database()], down.io)).toBe(0);
-    expect(down.out).toEqual(['reverted 2026_11_21_0007_transaction_search']);
+    expect(down.out).toEqual(['reverted 2026_11_21_0008_import_progress']);
     const again = fakeIo();
     expect(await runCli(['migrate', '--database', database()], again.io)).toBe(0);
-    expect(again.out).toEqual(['applied 2026_11_21_0007_transaction_search']);
+    expect(again.out).toEqual(['applied 2026_11_21_0008_import_progress']);
   });
 
   it('asks for nothing without a terminal: missing flags are a usage error', async () => {

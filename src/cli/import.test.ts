@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bankCsv } from '../../test/support/bank-csv.ts';
+import { formatMinor } from '../core/money/index.ts';
 import { openDatabase } from '../db/connect.ts';
 import { toCount, toMinor } from '../db/values.ts';
 import type { Io } from './io.ts';
@@ -56,17 +58,8 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('moneta import', () => {
   it('streams a large CSV file into an account as one batch, and adds nothing the second time', async () => {
-    const lines = ['Datum;Empfänger;Verwendungszweck;Betrag'];
-    let total = 0n;
-    for (let i = 0; i < 12_000; i++) {
-      const cents = BigInt(((i * 7919) % 20_000) + 1);
-      total -= cents;
-      const day = String((i % 28) + 1).padStart(2, '0');
-      lines.push(
-        `${day}.03.2015;Händler ${i % 50};Ref ${i};-${cents / 100n},${String(cents % 100n).padStart(2, '0')}`,
-      );
-    }
-    writeFileSync(file('big.csv'), `${lines.join('\r\n')}\r\n`, 'latin1');
+    const { text, total } = bankCsv(12_000);
+    writeFileSync(file('big.csv'), text, 'latin1');
     const before = await checking();
 
     const dry = await moneta(
@@ -127,6 +120,35 @@ describe('moneta import', () => {
       'DD/MM/YYYY',
     );
     expect(answered.code, answered.err.join('\n')).toBe(0);
+  });
+
+  it("prints the statement's closing balance beside the account's, for every format and in a dry run", async () => {
+    const euros = (minor: bigint) => `${formatMinor(minor, 2)} EUR`;
+    const ofx = (id: string) =>
+      '<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKACCTFROM><ACCTID>1</BANKACCTFROM><BANKTRANLIST>' +
+      `<STMTTRN><DTPOSTED>20170105<TRNAMT>-12.50<FITID>${id}<NAME>Bakery</STMTTRN></BANKTRANLIST>` +
+      '<LEDGERBAL><BALAMT>1234.56<DTASOF>20170131</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>';
+    writeFileSync(file('closing.ofx'), ofx('C1'));
+    const before = await checking();
+    const args = ['--book', 'Demo household', '--account', 'Checking'];
+    const dry = await moneta('import', file('closing.ofx'), ...args, '--dry-run');
+    expect(dry.out).toContain(
+      `The file's closing balance: 1234.56 EUR on 2017-01-31; the account's balance after the import would be: ${euros(before.balance - 1250n)}.`,
+    );
+    const done = await moneta('import', file('closing.ofx'), ...args);
+    expect(done.code, done.err.join('\n')).toBe(0);
+    expect(done.out).toContain(
+      `The file's closing balance: 1234.56 EUR on 2017-01-31; the account's balance now: ${euros(before.balance - 1250n)}.`,
+    );
+
+    writeFileSync(
+      file('closing.csv'),
+      'Date,Text,Amount,Balance\n2017-02-01,Rent,-700.00,534.56\n2017-02-02,Refund,20.00,554.56\n',
+    );
+    const csvDry = await moneta('import', file('closing.csv'), ...args, '--dry-run');
+    expect(csvDry.out).toContain(
+      `The file's closing balance: 554.56 EUR on 2017-02-02; the account's balance after the import would be: ${euros(before.balance - 1250n - 68000n)}.`,
+    );
   });
 
   it('refuses bad files and bad command lines, writing nothing', async () => {

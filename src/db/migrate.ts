@@ -7,6 +7,7 @@ import * as importing from './migrations/2026_11_21_0004_import.ts';
 import * as postingLookup from './migrations/2026_11_21_0005_posting_lookup.ts';
 import * as accountMonths from './migrations/2026_11_21_0006_account_months.ts';
 import * as transactionSearch from './migrations/2026_11_21_0007_transaction_search.ts';
+import * as importProgress from './migrations/2026_11_21_0008_import_progress.ts';
 
 /** Every migration, in order. Names sort by date; a new one goes at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_0005_posting_lookup': postingLookup,
   '2026_11_21_0006_account_months': accountMonths,
   '2026_11_21_0007_transaction_search': transactionSearch,
+  '2026_11_21_0008_import_progress': importProgress,
 };
 
 function migrator(database: Database): Migrator {

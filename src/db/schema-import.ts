@@ -3,7 +3,11 @@ import type { ColumnType, Generated } from 'kysely';
 /** Tables of import and rules (migration 0004). JSON columns are text on both databases. */
 type Flag = ColumnType<number, number | undefined, number>;
 
-/** One committed import: its transactions carry `import_batch_id`, and undoing deletes them all. */
+/**
+ * One import: its transactions carry `import_batch_id`, and undoing deletes them all. Only a
+ * 'complete' batch is an import to the user; an 'importing' one is still being written, or was cut
+ * off and will be removed.
+ */
 export interface ImportBatchTable {
   id: Generated<number>;
   book_id: number;
@@ -18,7 +22,15 @@ export interface ImportBatchTable {
   created_at: string;
   undone_at: string | null;
   undone_by: number | null;
+  /** 'importing' while its rows are being written (chunk by chunk), then 'complete'. */
+  status: ColumnType<ImportBatchStatus, ImportBatchStatus | undefined, ImportBatchStatus>;
+  /** While importing: the process writing it, '<host> <pid>'. */
+  writer: ColumnType<string | null, string | null | undefined, string | null>;
+  /** While importing: when its writer last committed a chunk. */
+  heartbeat_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type ImportBatchStatus = 'importing' | 'complete';
 
 /** A saved CSV mapping, reused for the account (and for files whose header matches). */
 export interface ImportProfileTable {

@@ -2,6 +2,7 @@ import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp } from './app.ts';
 import { type Config, ensureDataDirectory } from './config.ts';
+import { watchForAbandonedImports } from './features/imports/recovery.ts';
 import { ensureWebBuild, hasWebBuild, webDist } from './web-assets.ts';
 
 /**
@@ -40,7 +41,10 @@ export async function serve(config: Config): Promise<void> {
       ],
     },
   });
+  // Before listening: a restarted server serves no part of an import it (or a CLI) was writing when it died.
+  const stopWatching = await watchForAbandonedImports(database.db, app.log);
   const stop = async () => {
+    stopWatching();
     await app.close();
     await database.close();
     process.exit(0);

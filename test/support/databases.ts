@@ -12,6 +12,9 @@
  * use `openTestDatabase(dialect)` for a private one inside a test.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/connect.ts';
@@ -25,10 +28,14 @@ export interface TestDatabaseContext {
   readonly dialect: DialectName;
   /** The block's migrated database: valid inside tests and hooks (not while the block is being collected). */
   readonly database: Database;
+  /** What opens the same database from another process (`moneta … --database URL`). */
+  readonly url: string;
 }
 
 export interface TestDatabase {
   readonly database: Database;
+  /** What opens it again, from this process or another (`moneta … --database URL`). */
+  readonly url: string;
   /** Closes the database and, on PostgreSQL, drops it. */
   dispose(): Promise<void>;
 }
@@ -48,17 +55,29 @@ async function withAdminClient<T>(adminUrl: string, body: (client: pg.Client) =>
   }
 }
 
-/** Opens a fresh, migrated database: an in-memory SQLite one, or a new database in the test cluster. */
-export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+/**
+ * Opens a fresh, migrated database: an in-memory SQLite one (a file in a temporary folder when
+ * `shared`, so that a spawned `moneta` process can open it too), or a new database in the test cluster.
+ */
+export async function openTestDatabase(
+  dialect: DialectName,
+  options: { shared?: boolean } = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
-    const database = openDatabase(':memory:');
+    const folder = options.shared ? mkdtempSync(join(tmpdir(), 'moneta-test-')) : null;
+    const url = folder ? join(folder, 'moneta.db') : ':memory:';
+    const database = openDatabase(url);
+    const dispose = async () => {
+      await database.close();
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    };
     try {
       await migrateToLatest(database);
     } catch (error) {
-      await database.close();
+      await dispose();
       throw error;
     }
-    return { database, dispose: () => database.close() };
+    return { database, url, dispose };
   }
 
   const adminUrl = postgresAdminUrl();
@@ -86,34 +105,43 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
     await dispose();
     throw error;
   }
-  return { database, dispose };
+  return { database, url: url.toString(), dispose };
 }
 
 /**
  * Declares `${title} [sqlite]` and `${title} [postgres]`, running `body` in each with its own fresh,
- * migrated database. The postgres block is skipped (the notice is printed by the global setup) when
- * PostgreSQL is not installed; under CI=true the global setup fails instead.
+ * migrated database (`shared`: one other processes can open too, see `openTestDatabase`). The postgres
+ * block is skipped (the notice is printed by the global setup) when PostgreSQL is not installed; under
+ * CI=true the global setup fails instead.
  */
-export function describeEachDatabase(title: string, body: (ctx: TestDatabaseContext) => void): void {
+export function describeEachDatabase(
+  title: string,
+  body: (ctx: TestDatabaseContext) => void,
+  options: { shared?: boolean } = {},
+): void {
   for (const dialect of DIALECTS) {
     const available = dialect === 'sqlite' || postgresAdminUrl() !== null;
     const describeBlock = available ? describe : describe.skip;
     describeBlock(`${title} [${dialect}]`, () => {
       let current: TestDatabase | undefined;
+      const open = (): TestDatabase => {
+        if (current) return current;
+        throw new Error(
+          `ctx.database of "${title} [${dialect}]" is only available inside tests and hooks (after beforeAll).`,
+        );
+      };
       const ctx: TestDatabaseContext = {
         dialect,
         get database(): Database {
-          if (!current) {
-            throw new Error(
-              `ctx.database of "${title} [${dialect}]" is only available inside tests and hooks (after beforeAll).`,
-            );
-          }
-          return current.database;
+          return open().database;
+        },
+        get url(): string {
+          return open().url;
         },
       };
       if (available) {
         beforeAll(async () => {
-          current = await openTestDatabase(dialect);
+          current = await openTestDatabase(dialect, options);
         });
         afterAll(async () => {
           const opened = current;

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { MoneyJson } from '../../contract/common.ts';
 import { detectCsvMapping } from '../../core/import/csv/detect.ts';
 import { parseCsvStream } from '../../core/import/csv/stream.ts';
 import { detectFormat } from '../../core/import/detect.ts';
+import { parseStatementFile } from '../../core/import/parse-file.ts';
 import { QIF_DATE_ORDERS, type QifDateOrder } from '../../core/import/qif/qif-date.ts';
 import {
   type CsvMapping,
@@ -14,7 +16,6 @@ import {
   type StatementBalance,
   type StatementFormat,
 } from '../../core/import/types.ts';
-import { type CurrencyCode, formatMoney, money } from '../../core/money/index.ts';
 import type { Db } from '../../db/connect.ts';
 import { toMinor } from '../../db/values.ts';
 import { now } from '../../server/clock.ts';
@@ -26,8 +27,10 @@ import {
   listProfiles,
   type ProfileChoice,
 } from '../../server/features/imports/profiles.ts';
+import { removeAbandonedImports } from '../../server/features/imports/recovery.ts';
 import { commitImport, previewImport } from '../../server/features/imports/service.ts';
 import { csvStatement, importStream } from '../../server/features/imports/stream.ts';
+import { moneyJson } from '../../server/money-json.ts';
 import { commandAccountId, commandBookScope } from '../book-scope.ts';
 import { databaseUrl, withDatabase } from '../database.ts';
 import { DATABASE_HELP, DATABASE_OPTION, HELP_OPTION, type Io, parseOrUsage, UsageError } from '../io.ts';
@@ -111,6 +114,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const fileName = basename(file);
   return withDatabase(databaseUrl(values.database, io.env), { mustExist: true }, async ({ db }) => {
+    for (const removed of await removeAbandonedImports(db)) {
+      io.err(
+        `Removed import ${removed.id} of book ${removed.bookId}, which an interrupted run left after ${removed.transactions} transactions.`,
+      );
+    }
     const scope = await commandBookScope(db, values.book!, values.user);
     const accountId = await commandAccountId(db, scope.bookId, values.account!);
     const detected = format ?? detectFormat(readPrefix(file), fileName);
@@ -136,12 +144,29 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(
         `Dry run: ${preview.variant}, ${s.rows} rows: ${s.toImport} would be imported, ${s.exactDuplicates} already imported, ${s.likelyDuplicates} likely duplicates, ${s.errors} with errors.`,
       );
+      for (const statement of preview.statements) {
+        const { closingBalance: closing, balanceAfterImport: after } = statement;
+        if (closing)
+          io.out(closingBalanceLine(closing.amount, closing.date, after, 'after the import would be'));
+      }
       return s.errors > 0 || preview.questions.length > 0 ? 1 : 0;
     }
     const batch = await commitImport(db, scope, request, { choices: NO_CHOICES }, classifierFor, now());
     io.out(
       `Imported ${batch.transactionCount} transactions from ${fileName} as import ${batch.id} (${batch.skippedCount} skipped).`,
     );
+    // The statements' closing balances, as the preview shows them, beside the balance they should match.
+    const { statements } = parseStatementFile(request.bytes, {
+      format: detected,
+      fileName,
+      qif: { dateOrder: request.qifDateOrder },
+    });
+    const balance = await accountBalance(db, accountId);
+    for (const { closingBalance: closing, currency } of statements) {
+      if (!closing) continue;
+      const stated = { amount: closing.amount, currency: currency ?? balance.currency };
+      io.out(closingBalanceLine(stated, closing.date, moneyJson(balance.minor, balance.currency), 'now'));
+    }
     return 0;
   });
 }
@@ -233,20 +258,32 @@ async function importCsv(io: Io, job: CsvImport): Promise<number> {
       : `Imported ${batch.transactionCount} transactions from ${job.fileName} as import ${batch.id} (${batch.skippedCount} skipped).`,
   );
   const stated = closing as StatementBalance | null;
-  if (stated && !job.dryRun) {
+  if (stated) {
     const balance = await accountBalance(job.db, job.accountId);
-    io.out(
-      `The file's closing balance: ${stated.amount} on ${stated.date ?? 'its last day'}; the account's balance now: ${balance}.`,
-    );
+    const amount = { amount: stated.amount, currency: detection.mapping.currency ?? balance.currency };
+    // A dry run wrote nothing: the balance it would leave is today's plus what it would import.
+    const after = moneyJson(balance.minor + (job.dryRun ? batch.change : 0n), balance.currency);
+    io.out(closingBalanceLine(amount, stated.date, after, job.dryRun ? 'after the import would be' : 'now'));
   }
   return 0;
 }
 
-async function accountBalance(db: Db, accountId: number): Promise<string> {
+async function accountBalance(db: Db, accountId: number): Promise<{ minor: bigint; currency: string }> {
   const row = await db
     .selectFrom('accounts')
     .select(['balance', 'currency'])
     .where('id', '=', accountId)
     .executeTakeFirstOrThrow();
-  return formatMoney(money(toMinor(row.balance), row.currency as CurrencyCode));
+  return { minor: toMinor(row.balance), currency: row.currency };
+}
+
+/** What the API's preview shows of a statement: its closing balance, beside the account's. */
+function closingBalanceLine(
+  stated: MoneyJson,
+  date: string | null,
+  balance: MoneyJson,
+  when: string,
+): string {
+  const show = (value: MoneyJson) => `${value.amount} ${value.currency}`;
+  return `The file's closing balance: ${show(stated)} on ${date ?? 'its last day'}; the account's balance ${when}: ${show(balance)}.`;
 }

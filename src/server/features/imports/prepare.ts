@@ -114,14 +114,20 @@ function parse(request: ImportRequest, mapping: Partial<CsvMapping> | undefined,
   });
 }
 
-/** Reads the file, applies the profile (CSV), plans every row and finds the duplicates. */
+export interface PrepareOptions {
+  /** A preview shows every row's suggestions; a commit only applies the confident ones. */
+  suggestEveryRow?: boolean;
+  /** A preview marks the duplicates; a commit looks them up as it writes (`importBatch`). */
+  findDuplicates?: boolean;
+}
+
+/** Reads the file, applies the profile (CSV), plans every row and (unless told not to) finds the duplicates. */
 export async function prepareImport(
   db: Db,
   scope: BookScope,
   request: ImportRequest,
   classifierFor: (db: Db, bookId: number) => Promise<RowClassifier | null>,
-  /** A preview shows every row's suggestions; a commit only applies the confident ones. */
-  suggestEveryRow = true,
+  { suggestEveryRow = true, findDuplicates = true }: PrepareOptions = {},
 ): Promise<PreparedImport> {
   const account = await importAccount(db, scope, request.accountId, '/accountId');
   if (request.profileId !== undefined)
@@ -149,7 +155,7 @@ export async function prepareImport(
   }
   const rows = planRows(statements);
   pairTransferHalves(rows);
-  await markDuplicates(db, scope.bookId, rows);
+  if (findDuplicates) await markDuplicates(db, scope.bookId, rows);
   return {
     parsed,
     sha256: createHash('sha256').update(request.bytes).digest('hex'),

@@ -9,13 +9,13 @@ import type {
   StatementRow,
 } from '../../../core/import/types.ts';
 import type { Db } from '../../../db/connect.ts';
-import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
+import { importBatch } from './batch-writer.ts';
 import { loadPlanContext } from './context.ts';
 import { importAccount, markDuplicates, type PreparedRow, planChunk } from './prepare.ts';
 import { NO_CHOICES, willImport } from './preview-json.ts';
 import { type ProfileChoice, rememberMapping } from './profiles.ts';
-import { batchJson, type ClassifierSource, writeRows } from './service.ts';
+import { batchJson, type ClassifierSource } from './service.ts';
 
 /** The statement of a streamed CSV file: nothing is known of it up front but its currency. */
 export function csvStatement(currency: string | null): Omit<Statement, 'rows'> {
@@ -35,6 +35,8 @@ export interface StreamProgress {
   rows: number;
   imported: number;
   skipped: number;
+  /** What the imported rows add to the account, in its minor units. */
+  change: bigint;
 }
 
 export interface StreamedImport {
@@ -54,9 +56,10 @@ export interface StreamedImport {
 
 /**
  * Imports a file that arrives in chunks of rows (a CSV of a million lines) in bounded memory: each
- * chunk is planned, deduplicated and written before the next is read, all inside ONE database
- * transaction, so the import is still all or nothing. A row with an error stops it (nothing written).
- * With `dryRun` the transaction is rolled back at the end and the counts say what would have happened.
+ * chunk is planned, then deduplicated and written in short transactions (`importBatch`), before the
+ * next is read. The batch is still all or nothing: it becomes an import when its last chunk is in,
+ * and a row with an error (or any failure) removes what was written. With `dryRun` nothing is
+ * written; the counts say what would have happened.
  */
 export async function importStream(
   db: Db,
@@ -64,67 +67,71 @@ export async function importStream(
   input: StreamedImport,
   classifiers: ClassifierSource,
   now: string,
-): Promise<ImportBatchJson & { dryRun: boolean }> {
-  const rollback = new Error('dry run');
-  let result: (ImportBatchJson & { dryRun: boolean }) | undefined;
-  try {
-    await inTransaction(db, async (trx) => {
-      const account = await importAccount(trx, scope, input.accountId, '/accountId');
-      // Nothing shows a streamed row's suggestions: only rows left uncategorised need them.
-      const classify = await classifiers(trx, scope.bookId);
-      const context = await loadPlanContext(trx, scope.bookId, account, classify, false);
-      const prepared = { index: 0, statement: { ...input.statement, rows: [] }, account, context };
-      const batch = await trx
-        .insertInto('import_batches')
-        .values({
-          book_id: scope.bookId,
-          account_id: account.id,
-          format: input.format,
-          file_name: input.fileName,
-          file_sha256: '',
-          transaction_count: 0,
-          skipped_count: 0,
-          created_by: scope.userId,
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const keyer = createImportKeyer(account.id);
-      const progress: StreamProgress = { rows: 0, imported: 0, skipped: 0 };
-      const payees = new Map<string, number>();
-      for await (const chunk of input.chunks) {
-        refuseFileErrors(chunk.issues);
-        const rows = planChunk(prepared, chunk.rows, keyer, progress.rows);
-        refuseErrors(rows);
-        await markDuplicates(trx, scope.bookId, rows, batch.id);
-        const chosen = rows.filter((row) => willImport(row, NO_CHOICES));
-        await writeRows(trx, scope, batch.id, chosen, [prepared], NO_CHOICES, now, payees);
-        progress.rows += rows.length;
-        progress.imported += chosen.length;
-        progress.skipped += rows.length - chosen.length;
-        input.onProgress?.({ ...progress });
-      }
-      const row = await trx
-        .updateTable('import_batches')
-        .set({
-          file_sha256: input.sha256(),
-          transaction_count: progress.imported,
-          skipped_count: progress.skipped,
-        })
-        .where('id', '=', batch.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      if (input.remember) {
-        const { mapping, header, profile } = input.remember;
-        await rememberMapping(trx, scope.bookId, account, profile, undefined, mapping, header, now);
-      }
-      result = { ...batchJson(row), dryRun: input.dryRun };
-      if (input.dryRun) throw rollback;
+): Promise<ImportBatchJson & { dryRun: boolean; change: bigint }> {
+  const account = await importAccount(db, scope, input.accountId, '/accountId');
+  // Nothing shows a streamed row's suggestions: only rows left uncategorised need them.
+  const classify = await classifiers(db, scope.bookId);
+  const context = await loadPlanContext(db, scope.bookId, account, classify, false);
+  const prepared = { index: 0, statement: { ...input.statement, rows: [] }, account, context };
+  const keyer = createImportKeyer(account.id);
+  const progress: StreamProgress = { rows: 0, imported: 0, skipped: 0, change: 0n };
+  const readAll = async (write: (rows: PreparedRow[]) => Promise<PreparedRow[]>) => {
+    for await (const chunk of input.chunks) {
+      refuseFileErrors(chunk.issues);
+      const rows = planChunk(prepared, chunk.rows, keyer, progress.rows);
+      refuseErrors(rows);
+      const imported = await write(rows);
+      progress.rows += rows.length;
+      progress.imported += imported.length;
+      progress.skipped += rows.length - imported.length;
+      for (const row of imported) progress.change += row.planned.amount!.minor;
+      input.onProgress?.({ ...progress });
+    }
+  };
+  const header = { accountId: account.id, format: input.format, fileName: input.fileName };
+
+  if (input.dryRun) {
+    await readAll(async (rows) => {
+      await markDuplicates(db, scope.bookId, rows);
+      return rows.filter((row) => willImport(row, NO_CHOICES));
     });
-  } catch (error) {
-    if (error !== rollback) throw error;
+    // A dry run writes no batch (id 0): these are the counts of the one it would have written.
+    return {
+      id: 0,
+      accountId: account.id,
+      format: input.format,
+      fileName: input.fileName,
+      sha256: input.sha256(),
+      transactionCount: progress.imported,
+      skippedCount: progress.skipped,
+      createdBy: scope.userId,
+      createdAt: now,
+      undoneAt: null,
+      dryRun: true,
+      change: progress.change,
+    };
   }
-  return result!;
+  const batch = await importBatch(db, scope, header, now, async (batchRows) => {
+    await readAll((rows) => batchRows.write(rows, [prepared], NO_CHOICES));
+    const remember = input.remember;
+    return {
+      sha256: input.sha256(),
+      finish: remember
+        ? (trx) =>
+            rememberMapping(
+              trx,
+              scope.bookId,
+              account,
+              remember.profile,
+              undefined,
+              remember.mapping,
+              remember.header,
+              now,
+            )
+        : undefined,
+    };
+  });
+  return { ...batchJson(batch), dryRun: false, change: progress.change };
 }
 
 function refuseFileErrors(issues: readonly ImportIssue[]): void {
