@@ -78,6 +78,13 @@ export async function readBackup(db: Db, bookId: number, exportedAt: string): Pr
         trx.selectFrom('rules').selectAll().where('book_id', '=', bookId).orderBy('id').execute(),
       ]);
 
+      // An import still being written (or cut off, awaiting removal) is not part of the book yet: the
+      // backup is the book as it stands if that import never completes.
+      const unfinished = new Set(batches.filter((b) => b.status !== 'complete').map((b) => b.id));
+      const completeBatches = batches.filter((b) => !unfinished.has(b.id));
+      const bookTransactions = transactions.filter(
+        (t) => t.import_batch_id === null || !unfinished.has(t.import_batch_id),
+      );
       const currencyOf = new Map(accounts.map((a) => [a.id, a.currency]));
       const transactionCurrency = new Map(transactions.map((t) => [t.id, t.currency]));
       const postingsOf = new Map<number, BackupPosting[]>();
@@ -152,7 +159,7 @@ export async function readBackup(db: Db, bookId: number, exportedAt: string): Pr
           createdAt: t.created_at,
           updatedAt: t.updated_at,
         })),
-        importBatches: batches.map((b) => ({
+        importBatches: completeBatches.map((b) => ({
           id: b.id,
           accountId: b.account_id,
           format: b.format,
@@ -163,7 +170,7 @@ export async function readBackup(db: Db, bookId: number, exportedAt: string): Pr
           createdAt: b.created_at,
           undoneAt: b.undone_at,
         })),
-        transactions: transactions.map((t) => ({
+        transactions: bookTransactions.map((t) => ({
           id: t.id,
           date: t.date,
           currency: t.currency,
