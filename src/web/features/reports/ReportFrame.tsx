@@ -2,11 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { type ReportQuery, reportUrl } from '../../api/endpoints.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { StaleFilterNotice } from '../../ui/StaleFilterNotice.tsx';
 import { useBookId } from '../books/queries.ts';
 import type { FilterKey } from './filters.ts';
 import { ReportFilters } from './ReportFilters.tsx';
+import { useStaleReportFilters } from './useStaleReportFilters.ts';
 
-/** One report: its heading, a CSV download of the same query, and the figures once loaded. */
+/**
+ * One report: its heading, a CSV download of the same query, and the figures once loaded. A filter
+ * naming a deleted or merged item leaves the address, with a notice saying so.
+ */
 export function ReportFrame<T>({
   title,
   name,
@@ -26,6 +31,7 @@ export function ReportFrame<T>({
   children: (data: T) => ReactNode;
 }) {
   const bookId = useBookId();
+  const stale = useStaleReportFilters(result.error, filters);
   return (
     <section className="report" aria-labelledby="report-title">
       <div className="report-head">
@@ -34,10 +40,15 @@ export function ReportFrame<T>({
           Download CSV
         </a>
       </div>
+      <StaleFilterNotice removed={stale.removed} onDismiss={stale.dismiss} />
       {controls}
       <ReportFilters keys={filters} />
-      <ErrorNotice error={result.error} />
-      {result.isPending ? <p aria-busy="true">Loading…</p> : result.data ? children(result.data) : null}
+      <ErrorNotice error={stale.recovering ? null : result.error} />
+      {result.isPending || stale.recovering ? (
+        <p aria-busy="true">Loading…</p>
+      ) : result.data ? (
+        children(result.data)
+      ) : null}
     </section>
   );
 }

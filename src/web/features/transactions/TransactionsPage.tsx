@@ -6,6 +6,7 @@ import { Amount } from '../../ui/Amount.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { formatDay } from '../../ui/formatDay.ts';
+import { StaleFilterNotice, useStaleFilters } from '../../ui/StaleFilterNotice.tsx';
 import { useAccounts } from '../accounts/queries.ts';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
 import { draftOf } from '../register/draft.ts';
@@ -16,11 +17,13 @@ import { FilterBar } from './FilterBar.tsx';
 import {
   filtersFromSearch,
   hasFilters,
+  ID_FILTERS,
   NO_FILTERS,
   queryOf,
   searchFromFilters,
   type TransactionFilters,
   withFilter,
+  withoutIdFilters,
 } from './filters.ts';
 import { useAllCategories, useTags, useTransactionList } from './queries.ts';
 import { amountFor, editorTargets, involved, pointOfView } from './view.ts';
@@ -44,6 +47,11 @@ export function TransactionsPage() {
   const payees = usePayees(bookId);
   const tags = useTags(bookId);
   const [formKey, setFormKey] = useState(0);
+  // A bookmarked filter whose payee, tag, category or account is gone is dropped, and said so.
+  const stale = useStaleFilters(bookId, list.error, ID_FILTERS, (found) => {
+    apply(withoutIdFilters(found.map(({ param }) => param)), true);
+    return found;
+  });
 
   function apply(change: Partial<TransactionFilters>, replace = false) {
     setSearch((current) => searchFromFilters(withFilter(filtersFromSearch(current), change)), { replace });
@@ -55,7 +63,7 @@ export function TransactionsPage() {
   }
 
   const filtered = hasFilters(filters);
-  const loading = accounts.isPending || categories.isPending || list.isPending;
+  const loading = accounts.isPending || categories.isPending || list.isPending || stale.recovering;
   const error = accounts.error ?? categories.error ?? list.error;
 
   return (
@@ -63,6 +71,7 @@ export function TransactionsPage() {
       <div className="page-header">
         <h1 id="transactions-title">Transactions</h1>
       </div>
+      <StaleFilterNotice removed={stale.removed} onDismiss={stale.dismiss} />
       <FilterBar
         key={formKey}
         filters={filters}

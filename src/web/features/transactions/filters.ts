@@ -53,6 +53,14 @@ export const FILTER_KEYS = [
   'maxAmount',
 ] as const satisfies readonly (keyof TransactionFilters)[];
 
+/** The filters naming an item of the book, which may be deleted or merged away after a bookmark. */
+export const ID_FILTERS = [
+  'accountId',
+  'categoryId',
+  'payeeId',
+  'tagId',
+] as const satisfies readonly (keyof TransactionFilters)[];
+
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** The API's bound on amounts: up to 20 whole digits and 20 decimals, no sign. */
 const AMOUNT = /^\d{1,20}(\.\d{1,20})?$/;
@@ -108,6 +116,11 @@ export function withFilter(
   change: Partial<TransactionFilters>,
 ): TransactionFilters {
   return { ...filters, ...change };
+}
+
+/** The change that drops these id filters (any other name is ignored). */
+export function withoutIdFilters(names: readonly string[]): Partial<TransactionFilters> {
+  return Object.fromEntries(ID_FILTERS.filter((key) => names.includes(key)).map((key) => [key, null]));
 }
 
 export function hasFilters(filters: TransactionFilters): boolean {
