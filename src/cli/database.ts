@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Database, openDatabase } from '../db/connect.ts';
+import { pendingMigrations } from '../db/migrate.ts';
 import { ensureDataDirectory, loadConfig } from '../server/config.ts';
 
 /** The database a command works on: `--database`, else $DATABASE_URL, else the default file. */
@@ -21,7 +22,11 @@ export function openCommandDatabase(url: string, options: { mustExist?: boolean 
   return openDatabase(url, { poolSize: 2 });
 }
 
-/** Runs `body` on the open database and closes it afterwards, whatever happens. */
+/**
+ * Runs `body` on the open database and closes it afterwards, whatever happens. A command on an
+ * existing database (`mustExist`) needs its schema current: after an upgrade, before the server or
+ * `moneta migrate` ran, it says so instead of failing on a missing column half-way.
+ */
 export async function withDatabase<T>(
   url: string,
   options: { mustExist?: boolean },
@@ -29,6 +34,14 @@ export async function withDatabase<T>(
 ): Promise<T> {
   const database = openCommandDatabase(url, options);
   try {
+    if (options.mustExist) {
+      const pending = await pendingMigrations(database);
+      if (pending.length > 0) {
+        throw new Error(
+          `The database needs ${pending.length} migration${pending.length === 1 ? '' : 's'} (${pending.join(', ')}): run moneta migrate, or start the server, which applies them.`,
+        );
+      }
+    }
     return await body(database);
   } finally {
     await database.close();

@@ -46,6 +46,12 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   return check(await migrator(database).migrateToLatest());
 }
 
+/** The names of the migrations not yet applied, oldest first. */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const migrations = await migrator(database).getMigrations();
+  return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 /** Reverts the latest applied migration. */
 export async function migrateDown(database: Database): Promise<string[]> {
   return check(await migrator(database).migrateDown());
