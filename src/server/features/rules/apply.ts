@@ -1,5 +1,5 @@
 import { isoDate } from '../../../core/calendar/date.ts';
-import { atField } from '../../../core/errors.ts';
+import { atField, fail } from '../../../core/errors.ts';
 import { balancePostings, type PostingAccount, type PostingDraft } from '../../../core/ledger/transaction.ts';
 import type { CurrencyCode } from '../../../core/money/index.ts';
 import { applyRules } from '../../../core/rules/apply.ts';
