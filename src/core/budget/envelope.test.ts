@@ -8,6 +8,7 @@ import {
   type EnvelopeMonthInput,
   type EnvelopeMove,
   envelopeBudget,
+  envelopeMonth,
 } from './envelope.ts';
 
 const EUR = currency('EUR');
@@ -167,6 +168,10 @@ describe('envelope budgeting', () => {
   it('no months, no results', () => {
     expect(envelopeBudget(EUR, [])).toEqual([]);
   });
+
+  it('one month asks for at least one month', () => {
+    expect(caught(() => envelopeMonth(EUR, [])).code).toBe('VALIDATION_FAILED');
+  });
 });
 
 describe('bad input', () => {
@@ -244,6 +249,7 @@ describe('properties', () => {
             .map((move) => ({ ...move, amount: money(move.amount, EUR) })),
         }));
         const results = envelopeBudget(EUR, months);
+        expect(envelopeMonth(EUR, months)).toEqual(results.at(-1));
         const withoutMoves = envelopeBudget(
           EUR,
           months.map((input) => ({ ...input, moves: [] })),

@@ -72,11 +72,51 @@ export function envelopeBudget(
   months: readonly EnvelopeMonthInput[],
 ): EnvelopeMonth[] {
   checkMonths(bookCurrency, months);
-  const carried = new Map<CategoryKey, bigint>();
   const result: EnvelopeMonth[] = [];
+  walkMonths(
+    bookCurrency,
+    months,
+    () => true,
+    (month) => result.push(month),
+  );
+  return result;
+}
+
+/**
+ * The last of `months` as `envelopeBudget` gives it, computing the months before it on bare
+ * minor units only: what reading one month after twenty years of history needs.
+ */
+export function envelopeMonth(
+  bookCurrency: CurrencyCode,
+  months: readonly EnvelopeMonthInput[],
+): EnvelopeMonth {
+  if (months.length === 0) fail('VALIDATION_FAILED', 'An envelope month needs at least one month.');
+  checkMonths(bookCurrency, months);
+  let last: EnvelopeMonth | undefined;
+  walkMonths(
+    bookCurrency,
+    months,
+    (index) => index === months.length - 1,
+    (month) => {
+      last = month;
+    },
+  );
+  return last!;
+}
+
+/** The month-by-month rules, keeping (as objects) only the months `keep` asks for. */
+function walkMonths(
+  bookCurrency: CurrencyCode,
+  months: readonly EnvelopeMonthInput[],
+  keep: (index: number) => boolean,
+  emit: (month: EnvelopeMonth) => void,
+): void {
+  const carried = new Map<CategoryKey, bigint>();
+  const m = (minor: bigint) => money(minor, bookCurrency);
   let tbb = 0n;
   let rolled = 0n;
-  for (const input of months) {
+  for (const [index, input] of months.entries()) {
+    const kept = keep(index);
     const assignedBy = new Map<CategoryKey, bigint>();
     const spentBy = new Map<CategoryKey, bigint>();
     const note = (id: CategoryKey) => {
@@ -104,32 +144,34 @@ export function envelopeBudget(
       assignedTotal += assigned;
       overspentTotal += overspent;
       carried.set(categoryId, balance > 0n ? balance : 0n);
-      const m = (minor: bigint) => money(minor, bookCurrency);
-      categories.push({
-        categoryId,
-        carriedIn: m(carriedIn),
-        assigned: m(assigned),
-        spent: m(spent),
-        balance: m(balance),
-        overspent: m(overspent),
-      });
+      if (kept) {
+        categories.push({
+          categoryId,
+          carriedIn: m(carriedIn),
+          assigned: m(assigned),
+          spent: m(spent),
+          balance: m(balance),
+          overspent: m(overspent),
+        });
+      }
     }
     const carriedTbb = tbb;
     tbb = carriedTbb + rolled + input.income.minor - assignedTotal;
-    result.push({
-      month: input.month,
-      income: input.income,
-      carriedTbb: money(carriedTbb, bookCurrency),
-      overspendingFromLastMonth: money(rolled, bookCurrency),
-      assigned: money(assignedTotal, bookCurrency),
-      tbb: money(tbb, bookCurrency),
-      overAssigned: tbb < 0n,
-      categories,
-      rolledIntoNextTbb: overspentTotal === 0n ? zero(bookCurrency) : money(-overspentTotal, bookCurrency),
-    });
+    if (kept) {
+      emit({
+        month: input.month,
+        income: input.income,
+        carriedTbb: m(carriedTbb),
+        overspendingFromLastMonth: m(rolled),
+        assigned: m(assignedTotal),
+        tbb: m(tbb),
+        overAssigned: tbb < 0n,
+        categories,
+        rolledIntoNextTbb: overspentTotal === 0n ? zero(bookCurrency) : m(-overspentTotal),
+      });
+    }
     rolled = -overspentTotal;
   }
-  return result;
 }
 
 function checkMonths(bookCurrency: CurrencyCode, months: readonly EnvelopeMonthInput[]): void {

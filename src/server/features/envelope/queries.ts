@@ -1,9 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
-import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
-
-/** 'YYYY-MM' of a posting's date on both databases (DATE on PostgreSQL, TEXT on SQLite). */
-const postingMonth = sql<string>`substr(cast(postings.date as text), 1, 7)`;
+import { toFlag, toMinor } from '../../../db/values.ts';
 
 export interface MonthlySum {
   categoryId: number;
@@ -14,30 +10,31 @@ export interface MonthlySum {
 }
 
 /**
- * Σ of postings per income/expense category and month over [from, to], in one GROUP BY on
- * postings. Only categories in `currency` (the book's base currency) count.
+ * Σ of postings per income/expense category and month over the months [from, to] ('YYYY-MM'),
+ * read from the monthly roll-ups (`account_months`, kept in every write's transaction): envelope
+ * months are whole calendar months, so no posting is read. Only categories in `currency` (the
+ * book's base currency) count.
  */
 export async function monthlyCategorySums(
   db: Db,
   bookId: number,
   currency: string,
-  range: { from: string; to: string },
+  months: { from: string; to: string },
 ): Promise<MonthlySum[]> {
   const rows = await db
-    .selectFrom('postings')
-    .innerJoin('accounts', 'accounts.id', 'postings.account_id')
-    .select((eb) => [
-      'postings.account_id as categoryId',
+    .selectFrom('account_months')
+    .innerJoin('accounts', 'accounts.id', 'account_months.account_id')
+    .select([
+      'account_months.account_id as categoryId',
       'accounts.type',
-      postingMonth.as('month'),
-      sumMinor(eb.ref('postings.amount')).as('total'),
+      'account_months.month',
+      'account_months.amount as total',
     ])
-    .where('postings.book_id', '=', bookId)
+    .where('accounts.book_id', '=', bookId)
     .where('accounts.type', 'in', ['income', 'expense'])
     .where('accounts.currency', '=', currency)
-    .where('postings.date', '>=', range.from)
-    .where('postings.date', '<=', range.to)
-    .groupBy(['postings.account_id', 'accounts.type', postingMonth])
+    .where('account_months.month', '>=', months.from)
+    .where('account_months.month', '<=', months.to)
     .execute();
   return rows.map((row) => ({
     categoryId: row.categoryId,

@@ -1,6 +1,11 @@
 import type { MoneyJson } from '../../../contract/common.ts';
-import { type EnvelopeMonthInput, envelopeBudget } from '../../../core/budget/index.ts';
-import { daysInMonth, isoDate } from '../../../core/calendar/date.ts';
+import {
+  type EnvelopeMonth,
+  type EnvelopeMonthInput,
+  type EnvelopeMove,
+  envelopeMonth,
+} from '../../../core/budget/index.ts';
+import { isoDate } from '../../../core/calendar/date.ts';
 import { fail } from '../../../core/errors.ts';
 import { type CurrencyCode, currency, type Money, money } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
@@ -25,8 +30,6 @@ const MAX_MONTHS = 1200;
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthAt = (index: number) =>
   `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-const lastDayOf = (month: string) =>
-  `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 
 function invalidMonth(message: string): never {
   fail('INVALID_DATE', message, [{ field: 'path:month', code: 'INVALID_DATE', message }]);
@@ -182,7 +185,8 @@ export async function deleteMove(db: Db, scope: BookScope, id: number) {
 
 /**
  * The month as the core computes it from the budget's start month: income and spending per
- * category and month in one GROUP BY over the range, assignments and moves from their tables.
+ * category and month from the monthly roll-ups (no posting is read), assignments and moves from
+ * their tables. Only the asked month is built as objects; the months before it are bare sums.
  */
 export async function readMonth(db: Db, scope: BookScope, month: string) {
   return inTransaction(db, async (trx) => {
@@ -192,49 +196,64 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
     const count = monthIndex(month) - monthIndex(start) + 1;
     if (count > MAX_MONTHS) invalidMonth(`A month at most ${MAX_MONTHS} months after ${start}.`);
     const code = currency(scope.baseCurrency);
-    const categories = await envelopeCategories(trx, scope.bookId, code);
-    const range = { from: `${start}-01`, to: lastDayOf(month) };
-    const sums = await monthlyCategorySums(trx, scope.bookId, code, range);
-    const assignments = await assignmentsBetween(trx, scope.bookId, start, month);
-    const moves = await movesBetween(trx, scope.bookId, start, month);
+    const [categories, sums, assignments, moves] = await Promise.all([
+      envelopeCategories(trx, scope.bookId, code),
+      monthlyCategorySums(trx, scope.bookId, code, { from: start, to: month }),
+      assignmentsBetween(trx, scope.bookId, start, month),
+      movesBetween(trx, scope.bookId, start, month),
+    ]);
     const known = new Set(categories.map((c) => c.id));
-    const income = new Map<string, bigint>();
-    const cell = new Map<string, { assigned: bigint; spent: bigint }>();
+    const first = monthIndex(start);
+    const months = Array.from({ length: count }, () => ({
+      income: 0n,
+      cells: new Map<number, { assigned: bigint; spent: bigint }>(),
+      moves: [] as EnvelopeMove[],
+    }));
     const at = (m: string, id: number) => {
-      const key = `${m}/${id}`;
-      const value = cell.get(key) ?? { assigned: 0n, spent: 0n };
-      cell.set(key, value);
+      const cells = months[monthIndex(m) - first]!.cells;
+      const value = cells.get(id) ?? { assigned: 0n, spent: 0n };
+      cells.set(id, value);
       return value;
     };
     for (const sum of sums) {
-      if (sum.type === 'income') income.set(sum.month, (income.get(sum.month) ?? 0n) - sum.total);
+      if (sum.type === 'income') months[monthIndex(sum.month) - first]!.income -= sum.total;
       else if (known.has(sum.categoryId)) at(sum.month, sum.categoryId).spent += sum.total;
     }
     for (const a of assignments) if (known.has(a.categoryId)) at(a.month, a.categoryId).assigned += a.amount;
-    const counted = moves.filter((m) => known.has(m.from) && known.has(m.to));
+    const counted = moves.filter((move) => known.has(move.from) && known.has(move.to));
     const m = (minor: bigint) => money(minor, code);
-    const inputs: EnvelopeMonthInput[] = [];
-    for (let i = monthIndex(start); i <= monthIndex(month); i++) {
-      const key = monthAt(i);
-      inputs.push({
-        month: isoDate(`${key}-01`),
-        income: m(income.get(key) ?? 0n),
-        categories: categories.map(({ id }) => {
-          const value = cell.get(`${key}/${id}`);
-          return { categoryId: id, assigned: m(value?.assigned ?? 0n), spent: m(value?.spent ?? 0n) };
-        }),
-        moves: counted
-          .filter((move) => move.month === key)
-          .map((move) => ({ from: move.from, to: move.to, amount: m(move.amount) })),
+    for (const move of counted) {
+      months[monthIndex(move.month) - first]!.moves.push({
+        from: move.from,
+        to: move.to,
+        amount: m(move.amount),
       });
     }
-    const result = envelopeBudget(code, inputs).at(-1)!;
+    const none = m(0n);
+    // Every category in the first and the asked month keeps the budget's order (the core lists
+    // categories by first appearance); between them only the categories with something to count.
+    const inputs: EnvelopeMonthInput[] = months.map((value, i) => {
+      const all = i === 0 || i === count - 1;
+      const listed = all ? categories.map(({ id }) => id) : [...value.cells.keys()];
+      return {
+        month: isoDate(`${monthAt(first + i)}-01`),
+        income: m(value.income),
+        categories: listed.map((id) => {
+          const cell = value.cells.get(id);
+          return cell
+            ? { categoryId: id, assigned: m(cell.assigned), spent: m(cell.spent) }
+            : { categoryId: id, assigned: none, spent: none };
+        }),
+        moves: value.moves,
+      };
+    });
+    const result = envelopeMonth(code, inputs);
     return monthJson(result, month, start, code, categories, counted);
   });
 }
 
 function monthJson(
-  result: ReturnType<typeof envelopeBudget>[number],
+  result: EnvelopeMonth,
   month: string,
   start: string,
   code: CurrencyCode,
