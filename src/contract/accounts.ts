@@ -1,6 +1,17 @@
 import Type from 'typebox';
 import { ACCOUNT_SUBTYPES, ACCOUNT_TYPES } from '../core/ledger/account.ts';
-import { CurrencyCode, Enum, Id, Instant, IsoDate, LongText, Money, Name, Nullable } from './common.ts';
+import {
+  CurrencyCode,
+  Enum,
+  Id,
+  Instant,
+  IsoDate,
+  LongPageLimit,
+  LongText,
+  Money,
+  Name,
+  Nullable,
+} from './common.ts';
 
 export const AccountType = Enum(ACCOUNT_TYPES);
 export const AccountSubtype = Enum(ACCOUNT_SUBTYPES);
@@ -90,7 +101,7 @@ export const RegisterQuery = Type.Object(
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    limit: Type.Optional(LongPageLimit),
   },
   { additionalProperties: false },
 );

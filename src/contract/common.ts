@@ -76,6 +76,13 @@ export const Cursor = Type.String({
   description: 'Opaque; pass `nextCursor` back for the next page.',
 });
 export const Limit = Type.Integer({ minimum: 1, maximum: 500, default: 50 });
+/** Page size of the long lists (transactions, an account's register); a CSV export streams more. */
+export const LongPageLimit = Type.Integer({
+  minimum: 1,
+  maximum: 1000,
+  default: 50,
+  description: 'Up to 1,000 rows a page; the next page costs what the first did.',
+});
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });

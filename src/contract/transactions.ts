@@ -7,6 +7,7 @@ import {
   Id,
   Instant,
   IsoDate,
+  LongPageLimit,
   LongText,
   Money,
   Name,
@@ -126,7 +127,7 @@ export const TransactionQuery = Type.Object(
       }),
     ),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    limit: Type.Optional(LongPageLimit),
   },
   { additionalProperties: false },
 );

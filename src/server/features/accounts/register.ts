@@ -1,39 +1,12 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
-import type { Schema } from '../../../db/schema.ts';
+import { pastKey } from '../../../db/keyset.ts';
 import { sumMinor, toMinor } from '../../../db/values.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { moneyJson } from '../../money-json.ts';
 import type { AccountRow } from './queries.ts';
 
-type Key = readonly [date: string, transactionId: number, postingId: number];
-
-/** Postings of the account that sort after `key` in register order (date, transaction, posting). */
-function after(eb: ExpressionBuilder<Schema, 'postings'>, [date, transactionId, postingId]: Key) {
-  return eb.or([
-    eb('postings.date', '>', date),
-    eb.and([
-      eb('postings.date', '=', date),
-      eb.or([
-        eb('postings.transaction_id', '>', transactionId),
-        eb.and([eb('postings.transaction_id', '=', transactionId), eb('postings.id', '>', postingId)]),
-      ]),
-    ]),
-  ]);
-}
-
-function before(eb: ExpressionBuilder<Schema, 'postings'>, [date, transactionId, postingId]: Key) {
-  return eb.or([
-    eb('postings.date', '<', date),
-    eb.and([
-      eb('postings.date', '=', date),
-      eb.or([
-        eb('postings.transaction_id', '<', transactionId),
-        eb.and([eb('postings.transaction_id', '=', transactionId), eb('postings.id', '<', postingId)]),
-      ]),
-    ]),
-  ]);
-}
+/** Register order, walked newest first: date, then transaction, then posting. */
+const ORDER = ['postings.date', 'postings.transaction_id', 'postings.id'] as const;
 
 export interface RegisterOptions {
   from?: string | undefined;
@@ -67,8 +40,7 @@ export async function readRegister(db: Db, account: AccountRow, options: Registe
   if (options.from) query = query.where('postings.date', '>=', options.from);
   if (options.to) query = query.where('postings.date', '<=', options.to);
   if (options.cursor) {
-    const key = decodeCursor(options.cursor, ['date', 'id', 'id']);
-    query = query.where((eb) => before(eb, key));
+    query = query.where(pastKey(ORDER, decodeCursor(options.cursor, ['date', 'id', 'id']), 'desc'));
   }
   const rows = await query
     .orderBy('postings.date', 'desc')
@@ -84,7 +56,7 @@ export async function readRegister(db: Db, account: AccountRow, options: Registe
     .selectFrom('postings')
     .select((eb) => sumMinor(eb.ref('postings.amount')).as('total'))
     .where('postings.account_id', '=', account.id)
-    .where((eb) => after(eb, [first.date, first.transactionId, first.postingId]))
+    .where(pastKey(ORDER, [first.date, first.transactionId, first.postingId], 'asc'))
     .executeTakeFirstOrThrow();
 
   const others = await db

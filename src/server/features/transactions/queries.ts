@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { currenciesByExponent, minorBound } from '../../../core/money/index.ts';
 import { type Db, isPostgres } from '../../../db/connect.ts';
+import { pastKey } from '../../../db/keyset.ts';
 import type { Schema } from '../../../db/schema.ts';
 import { containsFolded, transactionIdsContaining } from '../../../db/text-search.ts';
 import { toMinor } from '../../../db/values.ts';
@@ -213,13 +214,8 @@ export async function listTransactions(
     query = query.where((eb) => inAmountRange(eb, filter.minAmount, filter.maxAmount));
   }
   if (cursor) {
-    const [date, id] = decodeCursor(cursor, ['date', 'id']);
-    query = query.where((eb) =>
-      eb.or([
-        eb('transactions.date', '<', date),
-        eb.and([eb('transactions.date', '=', date), eb('transactions.id', '<', id)]),
-      ]),
-    );
+    const key = decodeCursor(cursor, ['date', 'id']);
+    query = query.where(pastKey(['transactions.date', 'transactions.id'], key, 'desc'));
   }
   const rows = await (query as unknown as ReturnType<typeof baseQuery>)
     .orderBy('transactions.date', 'desc')
