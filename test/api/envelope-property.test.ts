@@ -1,0 +1,218 @@
+/**
+ * An envelope month read through the API (from the monthly roll-ups) equals the budget computed
+ * from scratch: the core fed directly with every posting the test wrote. Each run builds a fresh
+ * book through the API — income, spending (some split), refunds, transfers, assignments, moves,
+ * and early transactions moved to another month or deleted — over a year, then compares months.
+ */
+import fc from 'fast-check';
+import { beforeAll, expect, it } from 'vitest';
+import { type EnvelopeMonthInput, envelopeBudget } from '../../src/core/budget/envelope.ts';
+import { isoDate } from '../../src/core/calendar/date.ts';
+import { currency, money } from '../../src/core/money/index.ts';
+import { formatMinor } from '../../src/core/money/money.ts';
+import type { App } from '../../src/server/types.ts';
+import { testApp } from '../support/api.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { envelopeBook, envelopes, totals } from '../support/envelope.ts';
+
+const EUR = currency('EUR');
+const MONTHS = 12;
+const monthKey = (index: number) => `2026-${String(index + 1).padStart(2, '0')}`;
+const eur = (minor: bigint) => ({ amount: formatMinor(minor, 2), currency: 'EUR' });
+const CATEGORIES = ['groceries', 'rent', 'fun'] as const;
+const NAMES = { groceries: 'Groceries', rent: 'Rent', fun: 'Fun' } as const;
+type Category = (typeof CATEGORIES)[number];
+
+const month = fc.nat(MONTHS - 1);
+const day = fc.integer({ min: 1, max: 28 });
+const minor = fc.bigInt({ min: 1n, max: 300_000n });
+const category = fc.constantFrom(...CATEGORIES);
+const op = fc.oneof(
+  fc.record({ kind: fc.constant('income' as const), month, day, minor }),
+  fc.record({
+    kind: fc.constant('spend' as const),
+    month,
+    day,
+    minor,
+    category,
+    split: fc.option(fc.record({ category, minor })),
+  }),
+  fc.record({ kind: fc.constant('refund' as const), month, day, minor, category }),
+  fc.record({ kind: fc.constant('transfer' as const), month, day, minor }),
+  fc.record({
+    kind: fc.constant('assign' as const),
+    month,
+    category,
+    minor: fc.bigInt({ min: -100_000n, max: 300_000n }),
+  }),
+  fc.record({ kind: fc.constant('move' as const), month, from: category, to: category, minor }),
+  fc.record({ kind: fc.constant('redate' as const), which: fc.nat(), month, day }),
+  fc.record({ kind: fc.constant('delete' as const), which: fc.nat() }),
+);
+const spec = fc.record({
+  ops: fc.array(op, { minLength: 1, maxLength: 30 }),
+  asked: fc.array(month, { maxLength: 2 }),
+});
+
+/** A transaction as the envelope sees it: its month and what it put on income and categories. */
+interface Written {
+  id: number;
+  month: number;
+  income: bigint;
+  spent: Partial<Record<Category, bigint>>;
+}
+
+describeEachDatabase('envelope month (property)', (ctx) => {
+  let app: App;
+
+  beforeAll(async () => {
+    app = await testApp(ctx.database);
+    return () => app.close();
+  });
+
+  it('equals the core fed with every posting, after any history of writes', {
+    timeout: 240_000,
+  }, async () => {
+    await fc.assert(
+      fc.asyncProperty(spec, async ({ ops, asked }) => {
+        const book = await envelopeBook(app);
+        const { client, base, ids } = book;
+        const savings = (await client.post(`${base}/accounts`, { name: 'Savings', type: 'asset' })).body.id;
+        const written: Written[] = [];
+        const assigned = new Map<string, bigint>();
+        const moves: { month: number; from: Category; to: Category; amount: bigint }[] = [];
+        const date = (m: number, d: number) => `${monthKey(m)}-${String(d).padStart(2, '0')}`;
+        const write = async (
+          m: number,
+          d: number,
+          postings: [number, bigint][],
+          w: Omit<Written, 'id' | 'month'>,
+        ) => {
+          const reply = await client.post(`${base}/transactions`, {
+            date: date(m, d),
+            postings: postings.map(([accountId, amount]) => ({ accountId, amount: eur(amount) })),
+          });
+          expect(reply.status).toBe(201);
+          written.push({ id: reply.body.id, month: m, ...w });
+        };
+        for (const o of ops) {
+          if (o.kind === 'income') {
+            await write(
+              o.month,
+              o.day,
+              [
+                [ids.checking, o.minor],
+                [ids.salary, -o.minor],
+              ],
+              { income: o.minor, spent: {} },
+            );
+          } else if (o.kind === 'spend') {
+            const parts = new Map<Category, bigint>([[o.category, o.minor]]);
+            if (o.split) parts.set(o.split.category, (parts.get(o.split.category) ?? 0n) + o.split.minor);
+            const total = [...parts.values()].reduce((a, b) => a + b, 0n);
+            const legs: [number, bigint][] = [...parts].map(([c, amount]) => [ids[c], amount]);
+            await write(o.month, o.day, [[ids.checking, -total], ...legs], {
+              income: 0n,
+              spent: Object.fromEntries(parts),
+            });
+          } else if (o.kind === 'refund') {
+            await write(
+              o.month,
+              o.day,
+              [
+                [ids.checking, o.minor],
+                [ids[o.category], -o.minor],
+              ],
+              {
+                income: 0n,
+                spent: { [o.category]: -o.minor },
+              },
+            );
+          } else if (o.kind === 'transfer') {
+            await write(
+              o.month,
+              o.day,
+              [
+                [savings, o.minor],
+                [ids.checking, -o.minor],
+              ],
+              { income: 0n, spent: {} },
+            );
+          } else if (o.kind === 'assign') {
+            const reply = await book.assign(monthKey(o.month), ids[o.category], eur(o.minor));
+            expect(reply.status).toBe(200);
+            assigned.set(`${o.month}/${o.category}`, o.minor);
+          } else if (o.kind === 'move') {
+            if (o.from === o.to) continue;
+            const reply = await book.move(monthKey(o.month), {
+              from: ids[o.from],
+              to: ids[o.to],
+              amount: eur(o.minor),
+            });
+            expect(reply.status).toBe(201);
+            moves.push({ month: o.month, from: o.from, to: o.to, amount: o.minor });
+          } else if (written.length > 0) {
+            const index = o.which % written.length;
+            const target = written[index]!;
+            if (o.kind === 'redate') {
+              const reply = await client.patch(`${base}/transactions/${target.id}`, {
+                date: date(o.month, o.day),
+              });
+              expect(reply.status).toBe(200);
+              target.month = o.month;
+            } else {
+              expect((await client.delete(`${base}/transactions/${target.id}`)).status).toBe(204);
+              written.splice(index, 1);
+            }
+          }
+        }
+        const inputs: EnvelopeMonthInput[] = Array.from({ length: MONTHS }, (_, m) => {
+          const here = written.filter((w) => w.month === m);
+          return {
+            month: isoDate(`${monthKey(m)}-01`),
+            income: money(
+              here.reduce((sum, w) => sum + w.income, 0n),
+              EUR,
+            ),
+            categories: CATEGORIES.map((c) => ({
+              categoryId: c,
+              assigned: money(assigned.get(`${m}/${c}`) ?? 0n, EUR),
+              spent: money(
+                here.reduce((sum, w) => sum + (w.spent[c] ?? 0n), 0n),
+                EUR,
+              ),
+            })),
+            moves: moves
+              .filter((move) => move.month === m)
+              .map((move) => ({ from: move.from, to: move.to, amount: money(move.amount, EUR) })),
+          };
+        });
+        const expected = envelopeBudget(EUR, inputs);
+        for (const m of [MONTHS - 1, ...asked]) {
+          const want = expected[m]!;
+          const got = await book.month(monthKey(m));
+          const f = (value: { minor: bigint }) => formatMinor(value.minor, 2);
+          expect(totals(got)).toEqual({
+            income: f(want.income),
+            carriedTbb: f(want.carriedTbb),
+            overspendingFromLastMonth: f(want.overspendingFromLastMonth),
+            assigned: f(want.assigned),
+            tbb: f(want.tbb),
+            overAssigned: want.overAssigned,
+            rolledIntoNextTbb: f(want.rolledIntoNextTbb),
+          });
+          expect(envelopes(got)).toEqual(
+            Object.fromEntries(
+              want.categories.map((c) => [
+                NAMES[c.categoryId as Category],
+                [f(c.carriedIn), f(c.assigned), f(c.spent), f(c.balance), f(c.overspent)],
+              ]),
+            ),
+          );
+          expect(got.moves).toHaveLength(moves.filter((move) => move.month === m).length);
+        }
+      }),
+      { numRuns: 12, interruptAfterTimeLimit: 180_000 },
+    );
+  });
+});
