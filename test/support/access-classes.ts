@@ -120,6 +120,8 @@ export const ACCESS: Readonly<Record<string, AccessClass>> = {
   [`PUT ${books}/envelope/months/{month}/assignments/{categoryId}`]: editor,
   [`POST ${books}/envelope/months/{month}/moves`]: editor,
   [`DELETE ${books}/envelope/moves/{id}`]: editor,
+  [`PUT ${books}/envelope/assignments`]: editor,
+  [`POST ${books}/envelope/months/{month}/fill`]: editor,
 
   [`GET ${books}/rules`]: viewer,
   [`POST ${books}/rules`]: editor,

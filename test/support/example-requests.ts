@@ -91,6 +91,13 @@ const BODIES: Readonly<Record<string, Example | Example[]>> = {
   [`POST ${books}/budgets/{id}/amounts`]: () => ({ from: '2026-02-01', amount: eur('5.00') }),
   [`PUT ${books}/envelope/settings`]: () => ({ enabled: true, startMonth: PROBE_MONTH }),
   [`PUT ${books}/envelope/months/{month}/assignments/{categoryId}`]: () => ({ amount: eur('2.00') }),
+  [`PUT ${books}/envelope/assignments`]: (book) => ({
+    cells: [{ month: PROBE_MONTH, categoryId: book.ids.categories, amount: eur('3.00') }],
+  }),
+  [`POST ${books}/envelope/months/{month}/fill`]: (book) => ({
+    strategy: 'copy-last-month',
+    categoryIds: [book.ids.categories],
+  }),
   [`POST ${books}/envelope/months/{month}/moves`]: (book) => ({
     from: book.ids.categories,
     to: book.spare.categories,

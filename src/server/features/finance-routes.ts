@@ -5,6 +5,7 @@ import { bookListRoutes, bookRoutes } from './books/routes.ts';
 import { budgetRoutes } from './budgets/routes.ts';
 import { categoryRoutes } from './categories/routes.ts';
 import { categoryGroupRoutes } from './category-groups/routes.ts';
+import { envelopeBulkRoutes } from './envelope/bulk-routes.ts';
 import { envelopeRoutes } from './envelope/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { importProfileRoutes } from './imports/profile-routes.ts';
@@ -32,6 +33,7 @@ export async function financeRoutes(app: App): Promise<void> {
       await book.register(reportRoutes);
       await book.register(budgetRoutes);
       await book.register(envelopeRoutes);
+      await book.register(envelopeBulkRoutes);
       await book.register(ruleRoutes);
       await book.register(importRoutes);
       await book.register(importProfileRoutes);

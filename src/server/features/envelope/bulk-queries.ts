@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import { sumMinor, toMinor } from '../../../db/values.ts';
+
+/** Rows per multi-row statement: 5 values each, well under SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 2000;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface CategoryFacts {
+  id: number;
+  type: string;
+  currency: string;
+}
+
+/** Kind and currency of each of these ids that is an account of the book. */
+export async function categoryFacts(
+  db: Db,
+  bookId: number,
+  ids: readonly number[],
+): Promise<CategoryFacts[]> {
+  const found: CategoryFacts[] = [];
+  for (const part of chunks(ids, 1000)) {
+    found.push(
+      ...(await db
+        .selectFrom('accounts')
+        .select(['id', 'type', 'currency'])
+        .where('book_id', '=', bookId)
+        .where('id', 'in', part)
+        .execute()),
+    );
+  }
+  return found;
+}
+
+export interface AssignmentRow {
+  month: string;
+  categoryId: number;
+  amount: bigint;
+}
+
+/**
+ * Sets every cell in multi-row upserts (one statement per 2,000 cells), then drops the cells set
+ * to zero: an assignment of zero is no row, as the single-cell write keeps it.
+ */
+export async function upsertAssignments(
+  db: Db,
+  bookId: number,
+  cells: readonly AssignmentRow[],
+  now: string,
+) {
+  for (const part of chunks(cells)) {
+    await db
+      .insertInto('envelope_assignments')
+      .values(
+        part.map((cell) => ({
+          book_id: bookId,
+          month: cell.month,
+          category_id: cell.categoryId,
+          amount: cell.amount,
+          updated_at: now,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['book_id', 'month', 'category_id']).doUpdateSet((eb) => ({
+          amount: eb.ref('excluded.amount'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+  if (cells.some((cell) => cell.amount === 0n)) {
+    await db
+      .deleteFrom('envelope_assignments')
+      .where('book_id', '=', bookId)
+      .where('amount', '=', 0)
+      .execute();
+  }
+}
+
+/** 'YYYY-MM' of a posting's date on both databases (DATE on PostgreSQL, TEXT on SQLite). */
+const postingMonth = sql<string>`substr(cast(postings.date as text), 1, 7)`;
+
+/**
+ * Net spending per expense category (in `currency`) and month over the dates [from, to]: what
+ * the fill helpers read, a few months at most, by the postings' book-and-date index.
+ */
+export async function spendingByMonth(
+  db: Db,
+  bookId: number,
+  currency: string,
+  dates: { from: string; to: string },
+): Promise<AssignmentRow[]> {
+  const rows = await db
+    .selectFrom('postings')
+    .innerJoin('accounts', 'accounts.id', 'postings.account_id')
+    .select((eb) => [
+      'postings.account_id as categoryId',
+      postingMonth.as('month'),
+      sumMinor(eb.ref('postings.amount')).as('total'),
+    ])
+    .where('postings.book_id', '=', bookId)
+    .where('accounts.type', '=', 'expense')
+    .where('accounts.currency', '=', currency)
+    .where('postings.date', '>=', dates.from)
+    .where('postings.date', '<=', dates.to)
+    .groupBy(['postings.account_id', postingMonth])
+    .execute();
+  return rows.map((row) => ({ month: row.month, categoryId: row.categoryId, amount: toMinor(row.total) }));
+}
