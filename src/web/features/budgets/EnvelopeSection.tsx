@@ -9,6 +9,7 @@ import { afterSuccess } from '../../ui/afterSuccess.ts';
 import { ErrorNotice, errorText } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { fieldError, formError } from '../../ui/formErrors.ts';
+import { EnvelopeFill } from './EnvelopeFill.tsx';
 import { currentMonth, formatMonth, isMonth, ownAssignment, shiftMonth } from './model.ts';
 import {
   useAssign,
@@ -80,6 +81,7 @@ export function EnvelopeSection({ bookId }: { bookId: number }) {
           </nav>
           {data.isPending && <p className="loading">Loading the month…</p>}
           <ErrorNotice error={data.error} />
+          {data.data && <EnvelopeFill key={month} bookId={bookId} month={month} />}
           {data.data && <EnvelopeMonthView bookId={bookId} data={data.data} />}
         </>
       )}
