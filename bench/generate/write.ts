@@ -20,6 +20,7 @@ import { createGroup } from '../../src/server/features/category-groups/service.t
 import { insertTransactionsInBulk } from '../../src/server/features/transactions/bulk-writes.ts';
 import type { BookScope } from '../../src/server/types.ts';
 import { BENCH_ACCOUNTS, BENCH_GROUPS, type BenchAccountKey } from './catalogue.ts';
+import { writeBenchEnvelope } from './envelope.ts';
 import { type BenchOptions, type BenchPosting, benchPlan } from './plan.ts';
 
 export const BENCH_EMAIL = 'bench@example.com';
@@ -119,5 +120,6 @@ export async function writeBenchBook(
     written += items.length;
     onProgress?.(written);
   }
+  await writeBenchEnvelope(db, book.id, options, now);
   return { bookId: book.id, accountIds, transactions: written };
 }

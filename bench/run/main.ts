@@ -16,6 +16,7 @@ import { startPostgresCluster } from '../../test/support/postgres-cluster.ts';
 import { writeBankCsv } from '../generate/csv.ts';
 import { BENCH_EMAIL, BENCH_PASSWORD, writeBenchBook } from '../generate/write.ts';
 import { type BareDb, barePostgres, bareQueries, bareSqlite } from './bare.ts';
+import { benchEnvelope } from './envelope-bench.ts';
 import { bareImportOnce, importOnce, undoLeftovers } from './import-bench.ts';
 import { logIn, startServer, timedGet } from './server.ts';
 import { repeat, round, type Timing, timing } from './stats.ts';
@@ -151,6 +152,10 @@ for (const [name, path, target] of endpoints) {
     ...(postingsTiming && { postings: postingsTiming }),
   });
 }
+
+rows.push(
+  ...(await benchEnvelope({ db: database.db, bare, bookId: book.id, options: plan, api, session, runs })),
+);
 
 // --- import ------------------------------------------------------------------------------------------
 process.stderr.write('import of 100,000 CSV rows…\n');
