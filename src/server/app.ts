@@ -9,6 +9,7 @@ import { authRoutes } from './features/auth/routes.ts';
 import { financeRoutes } from './features/finance-routes.ts';
 import { homeRoutes } from './features/home/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { lazySerializers } from './plugins/lazy-serializers.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { serverTiming } from './plugins/server-timing.ts';
@@ -47,6 +48,8 @@ export async function buildApp({ database, config, logger = false, webRoot }: Ap
     // Fastify answers a path parameter over 100 characters or a broken %-escape itself, before any
     // route: through the one error handler, those leave as problem+json too.
     frameworkErrors: handleError,
+    // Serialisers (and, in installValidators, validators) are built on a route's first request.
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   };
   const app: App = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
   // Bodies are JSON only: a text/plain body (what a cross-site form can send) is refused with 415.

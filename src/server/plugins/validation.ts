@@ -46,12 +46,36 @@ export function installValidators(app: FastifyInstance): void {
     ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
     ajv.addKeyword('example');
   }
-  app.setValidatorCompiler(({ schema, httpPart }) => {
-    if (httpPart === 'body') return withChecks(strict.compile(schema), textIssues);
-    const integers = integerParameters(schema);
-    return withChecks(coercing.compile(schema), (data) => [
-      ...plainIntegerIssues(data, integers),
-      ...textIssues(data),
-    ]);
-  });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    compiledOnFirstUse(() => {
+      if (httpPart === 'body') return withChecks(strict.compile(schema), textIssues);
+      const integers = integerParameters(schema);
+      return withChecks(coercing.compile(schema), (data) => [
+        ...plainIntegerIssues(data, integers),
+        ...textIssues(data),
+      ]);
+    }),
+  );
+}
+
+type Checked = ReturnType<typeof withChecks>;
+
+/**
+ * A validator compiled when a request first needs it, not at start: compiling every route's
+ * schemas took about half of the server's cold start, and most routes see no request for a while.
+ * (Every route's schemas are compiled by the tests that call it and by the schema fuzz test.)
+ */
+function compiledOnFirstUse(compile: () => Checked) {
+  let compiled: Checked | undefined;
+  const lazy = (data: unknown, context?: Parameters<ValidateFunction>[1]) => {
+    compiled ??= compile();
+    const valid = compiled(data, context);
+    lazy.errors = compiled.errors;
+    return valid;
+  };
+  lazy.errors = null as ValidateFunction['errors'];
+  // Fastify passes the parent object (what lets Ajv coerce or default a root value) only to a
+  // validator that has a schemaEnv, as Ajv's own do.
+  lazy.schemaEnv = true;
+  return lazy;
 }
