@@ -17,7 +17,9 @@ import { writeBankCsv } from '../generate/csv.ts';
 import { BENCH_EMAIL, BENCH_PASSWORD, writeBenchBook } from '../generate/write.ts';
 import { type BareDb, barePostgres, bareQueries, bareSqlite } from './bare.ts';
 import { benchEnvelope } from './envelope-bench.ts';
+import { coldStartRows } from './cold-start.ts';
 import { bareImportOnce, importOnce, undoLeftovers } from './import-bench.ts';
+import { pagingFigures } from './paging-bench.ts';
 import { logIn, startServer, timedGet } from './server.ts';
 import { repeat, round, type Timing, timing } from './stats.ts';
 
@@ -157,6 +159,14 @@ rows.push(
   ...(await benchEnvelope({ db: database.db, bare, bookId: book.id, options: plan, api, session, runs })),
 );
 
+rows.push(
+  ...(await pagingFigures(
+    { api, cookie: session.cookie, bookId: book.id, accountId: account.id, year },
+    bare,
+    runs,
+  )),
+);
+
 // --- import ------------------------------------------------------------------------------------------
 process.stderr.write('import of 100,000 CSV rows…\n');
 const importAccount = await database.db
@@ -210,6 +220,7 @@ rows.push({ name: 'server RSS at peak', target: '≤ 250 MB', value: round(serve
 rows.push({ name: 'web app initial JS (gzip)', target: '≤ 200 kB', value: initialJsKb(), unit: 'kB' });
 
 await server.stop();
+rows.push(...(await coldStartRows(databaseUrl, runs)));
 await bare.close();
 await database.close();
 await stopCluster?.();
