@@ -44,11 +44,15 @@ function monthStatements(bookId: number, start: string, month: string): Statemen
       [bookId],
     ],
     [
-      `select s.account_id, a.type, s.month, s.amount from account_months s
-       join accounts a on a.id = s.account_id
-       where a.book_id = ? and a.type in ('income', 'expense') and a.currency = 'EUR'
-         and s.month >= ? and s.month <= ?`,
+      `select s.month, sum(s.amount) from account_months s join accounts a on a.id = s.account_id
+       where a.book_id = ? and a.type = 'income' and a.currency = 'EUR' and s.month >= ? and s.month <= ?
+       group by s.month`,
       [bookId, start, month],
+    ],
+    [
+      `select account_id, month, amount from account_months where book_id = ? and month >= ? and month <= ?
+       and account_id in (select id from accounts where book_id = ? and type = 'expense' and currency = 'EUR')`,
+      [bookId, start, month, bookId],
     ],
     [
       'select month, category_id, amount from envelope_assignments where book_id = ? and month >= ? and month <= ?',

@@ -1,47 +1,49 @@
 import type { Db } from '../../../db/connect.ts';
-import { toFlag, toMinor } from '../../../db/values.ts';
+import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
 
-export interface MonthlySum {
-  categoryId: number;
-  type: 'income' | 'expense';
-  month: string;
-  /** Σ of the postings' amounts, double-entry signs (income negative, spending positive). */
-  total: bigint;
+/** Months are 'YYYY-MM', both ends included. */
+export interface MonthRange {
+  from: string;
+  to: string;
 }
 
 /**
- * Σ of postings per income/expense category and month over the months [from, to] ('YYYY-MM'),
- * read from the monthly roll-ups (`account_months`, kept in every write's transaction): envelope
- * months are whole calendar months, so no posting is read. Only categories in `currency` (the
- * book's base currency) count.
+ * Σ of the postings on these expense categories per category and month, double-entry signs
+ * (spending positive, refunds negative), read from the monthly roll-ups (`account_months`, kept
+ * in every write's transaction): envelope months are whole calendar months, so no posting is read.
  */
-export async function monthlyCategorySums(
+export async function monthlySpending(
   db: Db,
   bookId: number,
-  currency: string,
-  months: { from: string; to: string },
-): Promise<MonthlySum[]> {
+  categoryIds: readonly number[],
+  months: MonthRange,
+) {
+  if (categoryIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('account_months')
+    .select(['account_id', 'month', 'amount'])
+    .where('book_id', '=', bookId)
+    .where('account_id', 'in', categoryIds)
+    .where('month', '>=', months.from)
+    .where('month', '<=', months.to)
+    .execute();
+  return rows.map((row) => ({ categoryId: row.account_id, month: row.month, total: toMinor(row.amount) }));
+}
+
+/** Σ of the postings on the book's income categories in `currency` per month (income negative). */
+export async function monthlyIncome(db: Db, bookId: number, currency: string, months: MonthRange) {
   const rows = await db
     .selectFrom('account_months')
     .innerJoin('accounts', 'accounts.id', 'account_months.account_id')
-    .select([
-      'account_months.account_id as categoryId',
-      'accounts.type',
-      'account_months.month',
-      'account_months.amount as total',
-    ])
+    .select((eb) => ['account_months.month', sumMinor(eb.ref('account_months.amount')).as('total')])
     .where('accounts.book_id', '=', bookId)
-    .where('accounts.type', 'in', ['income', 'expense'])
+    .where('accounts.type', '=', 'income')
     .where('accounts.currency', '=', currency)
     .where('account_months.month', '>=', months.from)
     .where('account_months.month', '<=', months.to)
+    .groupBy('account_months.month')
     .execute();
-  return rows.map((row) => ({
-    categoryId: row.categoryId,
-    type: row.type as 'income' | 'expense',
-    month: row.month,
-    total: toMinor(row.total),
-  }));
+  return rows.map((row) => ({ month: row.month, total: toMinor(row.total) }));
 }
 
 export interface EnvelopeCategoryRow {

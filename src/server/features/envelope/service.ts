@@ -20,7 +20,8 @@ import {
   firstActiveMonth,
   getSettings,
   type MoveRow,
-  monthlyCategorySums,
+  monthlyIncome,
+  monthlySpending,
   movesBetween,
 } from './queries.ts';
 
@@ -196,13 +197,15 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
     const count = monthIndex(month) - monthIndex(start) + 1;
     if (count > MAX_MONTHS) invalidMonth(`A month at most ${MAX_MONTHS} months after ${start}.`);
     const code = currency(scope.baseCurrency);
-    const [categories, sums, assignments, moves] = await Promise.all([
-      envelopeCategories(trx, scope.bookId, code),
-      monthlyCategorySums(trx, scope.bookId, code, { from: start, to: month }),
+    const categories = await envelopeCategories(trx, scope.bookId, code);
+    const known = new Set(categories.map((c) => c.id));
+    const range = { from: start, to: month };
+    const [income, spending, assignments, moves] = await Promise.all([
+      monthlyIncome(trx, scope.bookId, code, range),
+      monthlySpending(trx, scope.bookId, [...known], range),
       assignmentsBetween(trx, scope.bookId, start, month),
       movesBetween(trx, scope.bookId, start, month),
     ]);
-    const known = new Set(categories.map((c) => c.id));
     const first = monthIndex(start);
     const months = Array.from({ length: count }, () => ({
       income: 0n,
@@ -215,10 +218,8 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
       cells.set(id, value);
       return value;
     };
-    for (const sum of sums) {
-      if (sum.type === 'income') months[monthIndex(sum.month) - first]!.income -= sum.total;
-      else if (known.has(sum.categoryId)) at(sum.month, sum.categoryId).spent += sum.total;
-    }
+    for (const sum of income) months[monthIndex(sum.month) - first]!.income -= sum.total;
+    for (const sum of spending) at(sum.month, sum.categoryId).spent += sum.total;
     for (const a of assignments) if (known.has(a.categoryId)) at(a.month, a.categoryId).assigned += a.amount;
     const counted = moves.filter((move) => known.has(move.from) && known.has(move.to));
     const m = (minor: bigint) => money(minor, code);
