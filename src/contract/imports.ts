@@ -102,9 +102,9 @@ export const ImportFile = Type.Object(
 );
 export type ImportFileJson = Static<typeof ImportFile>;
 
-export const ImportCommit = Type.Object(
+/** What the person decided about a preview's rows, beside what the import decided. */
+export const ImportChoices = Type.Object(
   {
-    ...ImportFile.properties,
     exclude: Type.Optional(
       Type.Array(Type.Integer({ minimum: 0 }), { description: 'Rows (by `index`) not to import.' }),
     ),
@@ -124,6 +124,12 @@ export const ImportCommit = Type.Object(
     ),
     profileName: Type.Optional(Name),
   },
+  { additionalProperties: false },
+);
+export type ImportChoicesJson = Static<typeof ImportChoices>;
+
+export const ImportCommit = Type.Object(
+  { ...ImportFile.properties, ...ImportChoices.properties },
   { additionalProperties: false },
 );
 export type ImportCommitJson = Static<typeof ImportCommit>;
@@ -199,7 +205,44 @@ const PreviewRow = Type.Object({
   }),
 });
 
+/** A kept preview's id (an unguessable UUID, visible only to the user who made it, in its book). */
+export const PreviewId = Type.String({
+  pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+  description: 'The id of a kept preview, from `POST …/imports/preview`.',
+});
+
+export const PreviewParams = Type.Object(
+  { bookId: Id, previewId: PreviewId },
+  { additionalProperties: false },
+);
+
+export const PREVIEW_ROW_FILTER = '^(all|duplicates|uncategorised|errors|problems|rule:[1-9][0-9]{0,15})$';
+
+export const PreviewRowsQuery = Type.Object(
+  {
+    filter: Type.Optional(
+      Type.String({
+        pattern: PREVIEW_ROW_FILTER,
+        default: 'all',
+        description:
+          '`duplicates` (exact, likely, transfer halves), `uncategorised` (no category, transfer or split), `errors`, `problems` (errors and warnings), `rule:<id>` (rows the rule matched); `all` by default.',
+      }),
+    ),
+    cursor: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,9}$', description: 'The `nextCursor` of the previous page.' }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+const NextCursor = Nullable(
+  Type.String({ description: 'Where the next page starts; null on the last page.' }),
+);
+
 export const ImportPreview = Type.Object({
+  previewId: PreviewId,
+  nextCursor: NextCursor,
   format: StatementFormat,
   variant: Type.String(),
   fileName: Type.String(),
@@ -212,7 +255,7 @@ export const ImportPreview = Type.Object({
   ),
   issues: Type.Array(Issue),
   statements: Type.Array(PreviewStatement),
-  rows: Type.Array(PreviewRow),
+  rows: Type.Array(PreviewRow, { description: 'The first page of rows (100); the rest through `…/rows`.' }),
   summary: Type.Object({
     rows: Type.Integer(),
     toImport: Type.Integer(),
@@ -220,9 +263,16 @@ export const ImportPreview = Type.Object({
     transferHalves: Type.Integer(),
     likelyDuplicates: Type.Integer(),
     errors: Type.Integer(),
+    uncategorised: Type.Integer(),
+    rules: Type.Array(Type.Object({ ruleId: Id, rows: Type.Integer() }), {
+      description: 'The rules that matched rows, and how many each.',
+    }),
   }),
 });
 export type ImportPreviewJson = Static<typeof ImportPreview>;
+
+export const ImportPreviewPage = Type.Object({ rows: Type.Array(PreviewRow), nextCursor: NextCursor });
+export type ImportPreviewPageJson = Static<typeof ImportPreviewPage>;
 
 export const ImportBatch = Type.Object({
   id: Id,

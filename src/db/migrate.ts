@@ -8,6 +8,7 @@ import * as postingLookup from './migrations/2026_11_21_0005_posting_lookup.ts';
 import * as accountMonths from './migrations/2026_11_21_0006_account_months.ts';
 import * as transactionSearch from './migrations/2026_11_21_0007_transaction_search.ts';
 import * as importProgress from './migrations/2026_11_21_0008_import_progress.ts';
+import * as importPreviews from './migrations/2026_11_21_0010_import_previews.ts';
 
 /** Every migration, in order. Names sort by date; a new one goes at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_0006_account_months': accountMonths,
   '2026_11_21_0007_transaction_search': transactionSearch,
   '2026_11_21_0008_import_progress': importProgress,
+  '2026_11_21_0010_import_previews': importPreviews,
 };
 
 function migrator(database: Database): Migrator {

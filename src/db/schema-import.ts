@@ -62,8 +62,24 @@ export interface RuleTable {
   updated_at: string;
 }
 
+/** A kept preview (issue 12): the file and how to read it, until `expires_at`, for its user only. */
+export interface ImportPreviewTable {
+  id: string;
+  book_id: number;
+  user_id: number;
+  account_id: number;
+  file_name: string;
+  /** JSON of the import request's options (everything but the file). */
+  options: string;
+  content: Uint8Array;
+  sha256: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface ImportSchema {
   import_batches: ImportBatchTable;
+  import_previews: ImportPreviewTable;
   import_profiles: ImportProfileTable;
   rules: RuleTable;
 }

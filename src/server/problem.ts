@@ -49,6 +49,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   AMBIGUOUS_DATE_FORMAT: { status: 422, title: 'The date format must be chosen' },
   IMPORT_HAS_ERRORS: { status: 422, title: 'Some rows of the import have errors' },
   IMPORT_UNDONE: { status: 409, title: 'The import was already undone' },
+  PREVIEW_EXPIRED: { status: 410, title: 'The import preview has expired' },
   INVALID_PATTERN: { status: 422, title: 'The pattern is not a valid regular expression' },
   INVALID_BACKUP: { status: 422, title: 'The backup cannot be restored' },
 };

@@ -30,7 +30,8 @@ interface IdPlace {
 function idPlaces(op: Operation, request: OperationRequest): IdPlace[] {
   const places: IdPlace[] = [];
   for (const [, collection, name] of op.path.matchAll(/\/([a-z-]+)\/\{(\w+)\}/g)) {
-    if (name === 'bookId' || name === 'month') continue;
+    // A preview's id is a UUID of its user's, not an item of a book another book could name.
+    if (name === 'bookId' || name === 'month' || name === 'previewId') continue;
     places.push({
       where: `path:${name}`,
       resource: pathResource(collection!, name!),

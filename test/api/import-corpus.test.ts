@@ -90,6 +90,14 @@ async function importFile(client: Client, base: string, entry: Entry) {
     }
   }
   preview = await client.post(`${base}/imports/preview`, request);
+  // The preview answers its first page: the rest of the rows, page by page.
+  for (let cursor = preview.body.nextCursor; cursor !== null; ) {
+    const page = await client.get(
+      `${base}/imports/previews/${preview.body.previewId}/rows?limit=500&cursor=${cursor}`,
+    );
+    preview.body.rows.push(...page.body.rows);
+    cursor = page.body.nextCursor;
+  }
   const batch = await client.post(`${base}/imports`, request);
   expect(batch.status, JSON.stringify(batch.body).slice(0, 800)).toBe(201);
   const accountIds = [first, ...statementAccounts.map((s) => s.accountId)];

@@ -46,6 +46,8 @@ describeEachDatabase('importing bank files', (ctx) => {
       transferHalves: 0,
       likelyDuplicates: 0,
       errors: 0,
+      uncategorised: expect.any(Number),
+      rules: expect.any(Array),
     });
     expect(preview.body.rows.map((r: any) => [r.date, r.amount.amount, r.payee, r.reference])).toEqual([
       ['2026-03-02', '-23.45', 'REWE Markt', 'A1'],

@@ -134,6 +134,8 @@ export const ACCESS: Readonly<Record<string, AccessClass>> = {
 
   [`POST ${books}/imports/preview`]: editor,
   [`POST ${books}/imports`]: editor,
+  [`GET ${books}/imports/previews/{previewId}/rows`]: editor,
+  [`POST ${books}/imports/previews/{previewId}/commit`]: editor,
   [`GET ${books}/imports`]: viewer,
   [`GET ${books}/imports/{id}`]: viewer,
   [`POST ${books}/imports/{id}/undo`]: editor,

@@ -116,6 +116,12 @@ const BODIES: Readonly<Record<string, Example | Example[]>> = {
     ...importFile(book),
     categories: [{ index: 0, categoryId: book.ids.categories }],
   }),
+  [`POST ${books}/imports/previews/{previewId}/commit`]: (book) => ({
+    exclude: [1],
+    include: [0],
+    categories: [{ index: 0, categoryId: book.ids.categories }],
+    profileName: 'Probe preview',
+  }),
   [`POST ${books}/import-profiles`]: (book, _caller, unique) => ({
     name: `Profile ${unique}`,
     accountId: book.ids.accounts,
@@ -166,6 +172,7 @@ function queryValue(operation: Operation, name: string, schema: JsonSchema, book
   if (resource) return String(book.ids[resource]);
   if (schema.format === 'date') return name === 'to' ? '2026-12-31' : '2026-01-01';
   if (schema.enum) return String(schema.enum[0]);
+  if (typeof schema.default === 'string') return schema.default;
   if (schema.type === 'boolean') return true;
   if (schema.type === 'integer') return Number(schema.default ?? schema.minimum ?? 1);
   if (/Amount$|^amount$/.test(name)) return '1.00';

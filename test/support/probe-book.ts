@@ -40,6 +40,7 @@ export interface ProbeBook {
 
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
 export const PROBE_MONTH = '2026-01';
+export const PROBE_PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
 export const PROBE_STATEMENT = 'Date,Description,Amount\n2026-01-02,Coffee,-3.50\n';
 
 /** Fills the book at `base` (owned by `owner`) with one of everything. */
@@ -126,6 +127,11 @@ export function pathValues(path: string, book: ProbeBook): Record<string, string
   const values: Record<string, string | number> = { bookId: book.bookId, month: PROBE_MONTH };
   for (const [, resource, name] of path.matchAll(/\/([a-z-]+)\/\{(\w+)\}/g)) {
     if (name === 'bookId' || name === 'month') continue;
+    // A preview is its user's alone: the probes ask for one that is no one's (404).
+    if (name === 'previewId') {
+      values[name] = PROBE_PREVIEW_ID;
+      continue;
+    }
     values[name!] = book.ids[pathResource(resource!, name!)];
   }
   return values;

@@ -12,10 +12,13 @@ export interface RowChoices {
 
 export const NO_CHOICES: RowChoices = { exclude: new Set(), include: new Set(), categories: new Map() };
 
+/** A row with an error: it is never written. */
+export const hasError = (row: PreparedRow) => row.planned.issues.some((issue) => issue.severity === 'error');
+
 /** Whether a row is written: not excluded, readable, not a duplicate (a likely one may be included). */
 export function willImport(row: PreparedRow, choices: RowChoices): boolean {
   if (choices.exclude.has(row.index)) return false;
-  if (row.planned.issues.some((issue) => issue.severity === 'error') || !row.planned.amount) return false;
+  if (hasError(row) || !row.planned.amount) return false;
   if (row.duplicate?.kind === 'exact' || row.duplicate?.kind === 'transfer') return false;
   if (row.duplicate?.kind === 'likely') return choices.include.has(row.index);
   return true;
@@ -26,13 +29,24 @@ function decimal(text: string, currency: string) {
   return { amount: text, currency };
 }
 
+/** A readable row that nothing categorised: no category, transfer or split. */
+export const isUncategorised = (row: PreparedRow) =>
+  row.planned.amount !== null &&
+  !hasError(row) &&
+  row.planned.categoryId === null &&
+  !row.planned.legs.some((leg) => leg.target.kind === 'transfer') &&
+  row.planned.legs.length <= 1;
+
+/** Everything a preview shows but its id and paging: the counts over every row, and the rows of `page`. */
+export type PreviewBody = Omit<ImportPreviewJson, 'previewId' | 'nextCursor'>;
+
 export function previewJson(
   prepared: PreparedImport,
   fileName: string,
   choices: RowChoices,
-): ImportPreviewJson {
+  page: readonly PreparedRow[],
+): PreviewBody {
   const { parsed } = prepared;
-  const rows = prepared.rows.map((row) => rowJson(row, prepared, choices));
   const statements = prepared.statements.map(({ index, statement, account }) => {
     const currency = statement.currency ?? account.currency;
     const imported = prepared.rows
@@ -69,19 +83,35 @@ export function previewJson(
     questions: prepared.questions.map((q) => ({ code: q.code, message: q.message, options: [...q.options] })),
     issues: parsed.issues,
     statements,
-    rows,
-    summary: {
-      rows: rows.length,
-      toImport: rows.filter((row) => row.action === 'import').length,
-      exactDuplicates: rows.filter((row) => row.duplicate?.kind === 'exact').length,
-      transferHalves: rows.filter((row) => row.duplicate?.kind === 'transfer').length,
-      likelyDuplicates: rows.filter((row) => row.duplicate?.kind === 'likely').length,
-      errors: rows.filter((row) => row.issues.some((issue) => issue.severity === 'error')).length,
-    },
+    rows: page.map((row) => rowJson(row, prepared, choices)),
+    summary: summaryOf(prepared.rows, choices),
   };
 }
 
-function rowJson(row: PreparedRow, prepared: PreparedImport, choices: RowChoices) {
+function summaryOf(rows: readonly PreparedRow[], choices: RowChoices): PreviewBody['summary'] {
+  const summary = {
+    rows: rows.length,
+    toImport: 0,
+    exactDuplicates: 0,
+    transferHalves: 0,
+    likelyDuplicates: 0,
+    errors: 0,
+    uncategorised: 0,
+  };
+  const byRule = new Map<number, number>();
+  for (const row of rows) {
+    if (willImport(row, choices)) summary.toImport++;
+    if (row.duplicate?.kind === 'exact') summary.exactDuplicates++;
+    if (row.duplicate?.kind === 'transfer') summary.transferHalves++;
+    if (row.duplicate?.kind === 'likely') summary.likelyDuplicates++;
+    if (hasError(row)) summary.errors++;
+    if (isUncategorised(row)) summary.uncategorised++;
+    for (const id of row.planned.matchedRuleIds) byRule.set(id, (byRule.get(id) ?? 0) + 1);
+  }
+  return { ...summary, rules: [...byRule].map(([ruleId, count]) => ({ ruleId, rows: count })) };
+}
+
+export function rowJson(row: PreparedRow, prepared: PreparedImport, choices: RowChoices) {
   const { planned } = row;
   const context = prepared.statements[row.statement]!.context;
   const chosen = choices.categories.get(row.index);

@@ -2,18 +2,23 @@ import Type from 'typebox';
 import { BookParams, ItemParams, problems } from '../../../contract/common.ts';
 import {
   ImportBatch,
+  ImportChoices,
+  type ImportChoicesJson,
   ImportCommit,
-  type ImportCommitJson,
   ImportFile,
   type ImportFileJson,
   ImportPreview,
+  ImportPreviewPage,
+  PreviewParams,
+  PreviewRowsQuery,
 } from '../../../contract/imports.ts';
 import { fail } from '../../../core/errors.ts';
 import { now } from '../../clock.ts';
 import type { App } from '../../types.ts';
 import { classifierFor } from './classifier.ts';
 import type { ImportRequest } from './prepare.ts';
-import { commitImport, listBatches, previewImport, requireBatch, undoImport } from './service.ts';
+import { commitPreview, previewPage, startPreview } from './previews.ts';
+import { commitImport, listBatches, requireBatch, undoImport } from './service.ts';
 
 const tags = ['imports'];
 
@@ -39,7 +44,7 @@ function toRequest(body: ImportFileJson): ImportRequest {
   };
 }
 
-function choicesOf(body: ImportCommitJson) {
+function choicesOf(body: ImportChoicesJson) {
   return {
     exclude: new Set(body.exclude ?? []),
     include: new Set(body.include ?? []),
@@ -57,13 +62,60 @@ export async function importRoutes(app: App): Promise<void> {
         tags,
         summary: 'Preview an import',
         description:
-          'Reads the file (CSV, OFX/QFX/QBO, QIF or CAMT.053; detected), and shows every row as it would be written: the mapping used (CSV), duplicates, rule results, suggested categories, problems. Writes nothing.',
+          'Reads the file (CSV, OFX/QFX/QBO, QIF or CAMT.053; detected) and answers the counts and the first page of rows as they would be written: the mapping used (CSV), duplicates, rule results, suggested categories, problems. Writes no transaction; keeps the preview for an hour, for its user, as `previewId`: page its rows with `…/imports/previews/{previewId}/rows` and commit it with `…/imports/previews/{previewId}/commit`.',
         params: BookParams,
         body: ImportFile,
         response: { 200: ImportPreview, ...problems },
       },
     },
-    async (request) => previewImport(app.db, request.book!, toRequest(request.body), classifierFor),
+    async (request) => startPreview(app.db, request.book!, toRequest(request.body), classifierFor, now()),
+  );
+
+  app.get(
+    '/imports/previews/:previewId/rows',
+    {
+      // Previews are made (and seen) by those who may import.
+      config: { minRole: 'editor' },
+      schema: {
+        tags,
+        summary: 'Page through a preview',
+        description:
+          'The rows of a kept preview, in file order, a page at a time (`limit`, 100 by default), optionally only those of a `filter`. 404 for a preview that is not yours, 410 once it has expired.',
+        params: PreviewParams,
+        querystring: PreviewRowsQuery,
+        response: { 200: ImportPreviewPage, ...problems },
+      },
+    },
+    async (request) =>
+      previewPage(app.db, request.book!, request.params.previewId, request.query, classifierFor, now()),
+  );
+
+  app.post(
+    '/imports/previews/:previewId/commit',
+    {
+      schema: {
+        tags,
+        summary: 'Import a previewed file',
+        description:
+          'Writes the kept preview as one batch, all or nothing, without the file being sent again: the rows it marks `import` (minus `exclude`, plus the likely duplicates in `include`). The preview is then gone.',
+        params: PreviewParams,
+        body: ImportChoices,
+        response: { 201: ImportBatch, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await commitPreview(
+            app.db,
+            request.book!,
+            request.params.previewId,
+            { choices: choicesOf(request.body), profileName: request.body.profileName },
+            classifierFor,
+            now(),
+          ),
+        ),
   );
 
   app.post(

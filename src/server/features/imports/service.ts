@@ -10,6 +10,7 @@ import { deleteTransactions } from '../transactions/ledger-writes.ts';
 import { importBatch } from './batch-writer.ts';
 import { type ImportRequest, type PreparedImport, prepareImport } from './prepare.ts';
 import { NO_CHOICES, previewJson, type RowChoices } from './preview-json.ts';
+import { pageOfRows } from './preview-rows.ts';
 import { rememberMapping } from './profiles.ts';
 
 export type ClassifierSource = (db: Db, bookId: number) => Promise<RowClassifier | null>;
@@ -21,7 +22,12 @@ export async function previewImport(
   classifiers: ClassifierSource,
 ) {
   const prepared = await prepareImport(db, scope, request, classifiers);
-  return previewJson(prepared, request.fileName, NO_CHOICES);
+  return previewJson(
+    prepared,
+    request.fileName,
+    NO_CHOICES,
+    pageOfRows(prepared.rows, 'all', undefined).rows,
+  );
 }
 
 export interface CommitOptions {
@@ -44,10 +50,22 @@ export async function commitImport(
   now: string,
 ): Promise<ImportBatchJson> {
   // Duplicates are looked up as each chunk is written, inside its transaction.
-  const prepared = await prepareImport(db, scope, request, classifiers, {
-    suggestEveryRow: false,
-    findDuplicates: false,
-  });
+  const prepared = await prepareImport(db, scope, request, classifiers, COMMIT_PREPARATION);
+  return commitPrepared(db, scope, prepared, request, options, now);
+}
+
+/** What a commit needs of a file: no suggestions to show, no duplicates yet (the writer finds them). */
+export const COMMIT_PREPARATION = { suggestEveryRow: false, findDuplicates: false };
+
+/** Writes a file already prepared (by a commit, or kept from its preview) as one batch. */
+export async function commitPrepared(
+  db: Db,
+  scope: BookScope,
+  prepared: PreparedImport,
+  request: Pick<ImportRequest, 'fileName' | 'accountId'>,
+  options: CommitOptions,
+  now: string,
+): Promise<ImportBatchJson> {
   refuseUnready(prepared, options.choices);
   const first = prepared.statements[0]?.account ?? null;
   const header = {
