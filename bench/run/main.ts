@@ -16,8 +16,9 @@ import { startPostgresCluster } from '../../test/support/postgres-cluster.ts';
 import { writeBankCsv } from '../generate/csv.ts';
 import { BENCH_EMAIL, BENCH_PASSWORD, writeBenchBook } from '../generate/write.ts';
 import { type BareDb, barePostgres, bareQueries, bareSqlite } from './bare.ts';
-import { benchEnvelope } from './envelope-bench.ts';
+import { benchBulkBudget } from './bulk-budget-bench.ts';
 import { coldStartRows } from './cold-start.ts';
+import { benchEnvelope } from './envelope-bench.ts';
 import { bareImportOnce, importOnce, undoLeftovers } from './import-bench.ts';
 import { pagingFigures } from './paging-bench.ts';
 import { logIn, startServer, timedGet } from './server.ts';
@@ -157,6 +158,14 @@ for (const [name, path, target] of endpoints) {
 
 rows.push(
   ...(await benchEnvelope({ db: database.db, bare, bookId: book.id, options: plan, api, session, runs })),
+);
+rows.push(
+  ...(await benchBulkBudget({
+    base: server.base,
+    session,
+    runs,
+    sqliteFile: values.db === 'postgres' ? null : databaseUrl,
+  })),
 );
 
 rows.push(

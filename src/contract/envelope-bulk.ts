@@ -5,8 +5,8 @@ import { BudgetMonth } from './envelope.ts';
 
 /** Bulk envelope budgeting: many cells in one request, and the fill helpers (docs/api.md). */
 
-/** The most cells one bulk write takes: 20 years × 40 categories, with room to spare. */
-export const MAX_BULK_CELLS = 10_000;
+/** The most cells one bulk write takes: the reference book's 20 years × 60 categories (14,400), with room. */
+export const MAX_BULK_CELLS = 15_000;
 
 export const AssignmentCell = Type.Object(
   { month: BudgetMonth, categoryId: Id, amount: Money },

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { MAX_BULK_CELLS } from '../../src/contract/envelope-bulk.ts';
 import type { App } from '../../src/server/types.ts';
 import { expectProblem, signUpWithBook, testApp } from '../support/api.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -129,7 +130,11 @@ describeEachDatabase('envelope bulk budgeting and fill helpers', (ctx) => {
       '/cells/1/month',
     ]);
     expectProblem(await bulk([]), 400, 'VALIDATION_FAILED');
-    expectProblem(await bulk(Array.from({ length: 10_001 }, () => good)), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await bulk(Array.from({ length: MAX_BULK_CELLS + 1 }, () => good)),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(
       fields(
         expectProblem(

@@ -7,7 +7,7 @@ import { fillEnvelopeMonth, setAssignments } from './bulk-service.ts';
 
 const tags = ['envelope'];
 
-/** 10,000 cells of ~90 bytes each, with room: above the app's default 1 MiB. */
+/** 15,000 cells of ~90 bytes each, with room: above the app's default 1 MiB. */
 const BULK_BODY_LIMIT = 2 * 1024 * 1024;
 
 /** /books/:bookId/envelope: many assignments in one request, and the helpers that fill a month. */
