@@ -19,6 +19,7 @@ import { type BareDb, barePostgres, bareQueries, bareSqlite } from './bare.ts';
 import { benchBulkBudget } from './bulk-budget-bench.ts';
 import { coldStartRows } from './cold-start.ts';
 import { benchEnvelope } from './envelope-bench.ts';
+import { apiImportRows } from './import-api-bench.ts';
 import { bareImportOnce, importOnce, undoLeftovers } from './import-bench.ts';
 import { pagingFigures } from './paging-bench.ts';
 import { logIn, startServer, timedGet } from './server.ts';
@@ -203,6 +204,7 @@ rows.push({
   api: { client: imports, server: imports },
   ...(bareImport && { bare: bareImport }),
 });
+rows.push(...(await apiImportRows(databaseUrl, book.id, importAccount.id, csvFile, importRuns)));
 
 // --- load ---------------------------------------------------------------------------------------------
 process.stderr.write('load: authenticated GET of a transactions page…\n');
