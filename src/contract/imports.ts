@@ -122,6 +122,12 @@ export const ImportChoices = Type.Object(
         { description: 'The category chosen for rows, replacing what the import decided.' },
       ),
     ),
+    skipErrors: Type.Optional(
+      Type.Boolean({
+        description:
+          'Leave out every row with an error instead of refusing the import (`IMPORT_HAS_ERRORS`).',
+      }),
+    ),
     profileName: Type.Optional(Name),
   },
   { additionalProperties: false },

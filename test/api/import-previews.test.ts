@@ -156,6 +156,24 @@ describeEachDatabase('import previews kept by id', (ctx) => {
     expect(written[1]).toEqual(written[0]);
   });
 
+  it('refuses rows with errors unless told to leave them out', async () => {
+    const app = await testApp(ctx.database);
+    const { client, base } = await signUpWithBook(app);
+    const { ids } = await setUp(client, base);
+    const broken = csv(40).replace('-22,21', '-22,215');
+    const preview = await client.post(`${base}/imports/preview`, {
+      fileName: 'broken.csv',
+      content: b64(broken),
+      accountId: ids.checking,
+    });
+    expect(preview.body.summary.errors).toBe(1);
+    const commit = (body: object) =>
+      client.post(`${base}/imports/previews/${preview.body.previewId}/commit`, body);
+    expectProblem(await commit({}), 422, 'IMPORT_HAS_ERRORS');
+    const committed = await commit({ skipErrors: true });
+    expect(committed.body).toMatchObject({ transactionCount: 18, skippedCount: 22 });
+  });
+
   it('plans a preview again from its kept file when this process no longer holds its plan', async () => {
     const app = await testApp(ctx.database);
     const { client, base } = await signUpWithBook(app);

@@ -8,6 +8,8 @@ export interface RowChoices {
   exclude: ReadonlySet<number>;
   include: ReadonlySet<number>;
   categories: ReadonlyMap<number, number | null>;
+  /** Rows with errors are left out rather than refusing the import. */
+  skipErrors?: boolean | undefined;
 }
 
 export const NO_CHOICES: RowChoices = { exclude: new Set(), include: new Set(), categories: new Map() };

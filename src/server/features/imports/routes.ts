@@ -49,6 +49,7 @@ function choicesOf(body: ImportChoicesJson) {
     exclude: new Set(body.exclude ?? []),
     include: new Set(body.include ?? []),
     categories: new Map((body.categories ?? []).map((c) => [c.index, c.categoryId])),
+    skipErrors: body.skipErrors,
   };
 }
 

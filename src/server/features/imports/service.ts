@@ -123,7 +123,7 @@ function refuseUnready(prepared: PreparedImport, choices: RowChoices): void {
     );
   }
   const errors: FieldError[] = prepared.rows
-    .filter((row) => !choices.exclude.has(row.index))
+    .filter((row) => !choices.skipErrors && !choices.exclude.has(row.index))
     .flatMap((row) =>
       row.planned.issues
         .filter((issue) => issue.severity === 'error')
