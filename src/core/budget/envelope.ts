@@ -67,15 +67,48 @@ export interface EnvelopeMonth {
   readonly rolledIntoNextTbb: Money;
 }
 
+/**
+ * A month in bare minor units of the book's currency: what the month-by-month walk reads. A
+ * category not in `categories` had no assignment and no spending that month.
+ */
+export interface EnvelopeMonthSums {
+  readonly month: IsoDate;
+  readonly income: bigint;
+  /** Assigned (moves apart) and net spending, per category. */
+  readonly categories: ReadonlyMap<CategoryKey, { readonly assigned: bigint; readonly spent: bigint }>;
+  readonly moves: readonly {
+    readonly from: CategoryKey;
+    readonly to: CategoryKey;
+    readonly amount: bigint;
+  }[];
+}
+
+/** A month of money as bare sums. */
+export function envelopeMonthSums(input: EnvelopeMonthInput): EnvelopeMonthSums {
+  return {
+    month: input.month,
+    income: input.income.minor,
+    categories: new Map(
+      input.categories.map(({ categoryId, assigned, spent }) => [
+        categoryId,
+        { assigned: assigned.minor, spent: spent.minor },
+      ]),
+    ),
+    moves: (input.moves ?? []).map(({ from, to, amount }) => ({ from, to, amount: amount.minor })),
+  };
+}
+
 export function envelopeBudget(
   bookCurrency: CurrencyCode,
   months: readonly EnvelopeMonthInput[],
 ): EnvelopeMonth[] {
   checkMonths(bookCurrency, months);
+  const sums = months.map(envelopeMonthSums);
   const result: EnvelopeMonth[] = [];
   walkMonths(
     bookCurrency,
-    months,
+    [],
+    sums,
     () => true,
     (month) => result.push(month),
   );
@@ -83,18 +116,21 @@ export function envelopeBudget(
 }
 
 /**
- * The last of `months` as `envelopeBudget` gives it, computing the months before it on bare
- * minor units only: what reading one month after twenty years of history needs.
+ * The last of `months` as `envelopeBudget` gives it, from bare sums: the months before it are
+ * walked on bigints only, which is what reading one month after twenty years of history needs.
+ * `categories` lists the budget's categories in the order the answer lists them (a category seen
+ * only in `months` comes after them, in order of first appearance).
  */
 export function envelopeMonth(
   bookCurrency: CurrencyCode,
-  months: readonly EnvelopeMonthInput[],
+  categories: readonly CategoryKey[],
+  months: readonly EnvelopeMonthSums[],
 ): EnvelopeMonth {
-  if (months.length === 0) fail('VALIDATION_FAILED', 'An envelope month needs at least one month.');
-  checkMonths(bookCurrency, months);
+  checkSums(months);
   let last: EnvelopeMonth | undefined;
   walkMonths(
     bookCurrency,
+    categories,
     months,
     (index) => index === months.length - 1,
     (month) => {
@@ -107,38 +143,36 @@ export function envelopeMonth(
 /** The month-by-month rules, keeping (as objects) only the months `keep` asks for. */
 function walkMonths(
   bookCurrency: CurrencyCode,
-  months: readonly EnvelopeMonthInput[],
+  order: readonly CategoryKey[],
+  months: readonly EnvelopeMonthSums[],
   keep: (index: number) => boolean,
   emit: (month: EnvelopeMonth) => void,
 ): void {
-  const carried = new Map<CategoryKey, bigint>();
+  const carried = new Map<CategoryKey, bigint>(order.map((id) => [id, 0n]));
+  const note = (id: CategoryKey) => {
+    if (!carried.has(id)) carried.set(id, 0n);
+  };
   const m = (minor: bigint) => money(minor, bookCurrency);
   let tbb = 0n;
   let rolled = 0n;
   for (const [index, input] of months.entries()) {
     const kept = keep(index);
-    const assignedBy = new Map<CategoryKey, bigint>();
-    const spentBy = new Map<CategoryKey, bigint>();
-    const note = (id: CategoryKey) => {
-      if (!carried.has(id)) carried.set(id, 0n);
-    };
-    for (const { categoryId, assigned, spent } of input.categories) {
-      note(categoryId);
-      assignedBy.set(categoryId, assigned.minor);
-      spentBy.set(categoryId, spent.minor);
-    }
-    for (const { from, to, amount } of input.moves ?? []) {
+    for (const id of input.categories.keys()) note(id);
+    const moved = new Map<CategoryKey, bigint>();
+    for (const { from, to, amount } of input.moves) {
       note(from);
       note(to);
-      assignedBy.set(from, (assignedBy.get(from) ?? 0n) - amount.minor);
-      assignedBy.set(to, (assignedBy.get(to) ?? 0n) + amount.minor);
+      moved.set(from, (moved.get(from) ?? 0n) - amount);
+      moved.set(to, (moved.get(to) ?? 0n) + amount);
     }
     const categories: EnvelopeCategoryMonth[] = [];
     let assignedTotal = 0n;
     let overspentTotal = 0n;
     for (const [categoryId, carriedIn] of carried) {
-      const assigned = assignedBy.get(categoryId) ?? 0n;
-      const spent = spentBy.get(categoryId) ?? 0n;
+      const cell = input.categories.get(categoryId);
+      const move = moved.get(categoryId);
+      const assigned = move === undefined ? (cell?.assigned ?? 0n) : (cell?.assigned ?? 0n) + move;
+      const spent = cell?.spent ?? 0n;
       const balance = carriedIn + assigned - spent;
       const overspent = balance < 0n ? -balance : 0n;
       assignedTotal += assigned;
@@ -156,11 +190,11 @@ function walkMonths(
       }
     }
     const carriedTbb = tbb;
-    tbb = carriedTbb + rolled + input.income.minor - assignedTotal;
+    tbb = carriedTbb + rolled + input.income - assignedTotal;
     if (kept) {
       emit({
         month: input.month,
-        income: input.income,
+        income: m(input.income),
         carriedTbb: m(carriedTbb),
         overspendingFromLastMonth: m(rolled),
         assigned: m(assignedTotal),
@@ -172,6 +206,20 @@ function walkMonths(
     }
     rolled = -overspentTotal;
   }
+}
+
+/** Bare sums are built by code, not typed by users: only what would make the walk wrong. */
+function checkSums(months: readonly EnvelopeMonthSums[]): void {
+  if (months.length === 0) fail('VALIDATION_FAILED', 'An envelope month needs at least one month.');
+  months.forEach((input, i) => {
+    const previous = months[i - 1];
+    const { year, month, day } = dateParts(input.month);
+    const follows = !previous || clampedDate(year, month - 1, 1) === previous.month;
+    const movesValid = input.moves.every(({ from, to, amount }) => from !== to && amount > 0n);
+    if (day !== 1 || !follows || !movesValid) {
+      fail('VALIDATION_FAILED', `The envelope month ${input.month} is not valid.`);
+    }
+  });
 }
 
 function checkMonths(bookCurrency: CurrencyCode, months: readonly EnvelopeMonthInput[]): void {

@@ -1,13 +1,8 @@
 import type { MoneyJson } from '../../../contract/common.ts';
-import {
-  type EnvelopeMonth,
-  type EnvelopeMonthInput,
-  type EnvelopeMove,
-  envelopeMonth,
-} from '../../../core/budget/index.ts';
+import { type EnvelopeMonth, envelopeMonth } from '../../../core/budget/index.ts';
 import { isoDate } from '../../../core/calendar/date.ts';
 import { fail } from '../../../core/errors.ts';
-import { type CurrencyCode, currency, type Money, money } from '../../../core/money/index.ts';
+import { type CurrencyCode, currency, type Money } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { fromFlag, toFlag } from '../../../db/values.ts';
@@ -207,13 +202,14 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
       movesBetween(trx, scope.bookId, start, month),
     ]);
     const first = monthIndex(start);
-    const months = Array.from({ length: count }, () => ({
+    const months = Array.from({ length: count }, (_, i) => ({
+      month: isoDate(`${monthAt(first + i)}-01`),
       income: 0n,
-      cells: new Map<number, { assigned: bigint; spent: bigint }>(),
-      moves: [] as EnvelopeMove[],
+      categories: new Map<number, { assigned: bigint; spent: bigint }>(),
+      moves: [] as { from: number; to: number; amount: bigint }[],
     }));
     const at = (m: string, id: number) => {
-      const cells = months[monthIndex(m) - first]!.cells;
+      const cells = months[monthIndex(m) - first]!.categories;
       const value = cells.get(id) ?? { assigned: 0n, spent: 0n };
       cells.set(id, value);
       return value;
@@ -222,33 +218,14 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
     for (const sum of spending) at(sum.month, sum.categoryId).spent += sum.total;
     for (const a of assignments) if (known.has(a.categoryId)) at(a.month, a.categoryId).assigned += a.amount;
     const counted = moves.filter((move) => known.has(move.from) && known.has(move.to));
-    const m = (minor: bigint) => money(minor, code);
-    for (const move of counted) {
-      months[monthIndex(move.month) - first]!.moves.push({
-        from: move.from,
-        to: move.to,
-        amount: m(move.amount),
-      });
+    for (const { month: m, from, to, amount } of counted) {
+      months[monthIndex(m) - first]!.moves.push({ from, to, amount });
     }
-    const none = m(0n);
-    // Every category in the first and the asked month keeps the budget's order (the core lists
-    // categories by first appearance); between them only the categories with something to count.
-    const inputs: EnvelopeMonthInput[] = months.map((value, i) => {
-      const all = i === 0 || i === count - 1;
-      const listed = all ? categories.map(({ id }) => id) : [...value.cells.keys()];
-      return {
-        month: isoDate(`${monthAt(first + i)}-01`),
-        income: m(value.income),
-        categories: listed.map((id) => {
-          const cell = value.cells.get(id);
-          return cell
-            ? { categoryId: id, assigned: m(cell.assigned), spent: m(cell.spent) }
-            : { categoryId: id, assigned: none, spent: none };
-        }),
-        moves: value.moves,
-      };
-    });
-    const result = envelopeMonth(code, inputs);
+    const result = envelopeMonth(
+      code,
+      categories.map(({ id }) => id),
+      months,
+    );
     return monthJson(result, month, start, code, categories, counted);
   });
 }
