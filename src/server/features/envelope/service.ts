@@ -208,18 +208,19 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
       categories: new Map<number, { assigned: bigint; spent: bigint }>(),
       moves: [] as { from: number; to: number; amount: bigint }[],
     }));
+    const byKey = new Map(months.map((value, i) => [monthAt(first + i), value]));
     const at = (m: string, id: number) => {
-      const cells = months[monthIndex(m) - first]!.categories;
+      const cells = byKey.get(m)!.categories;
       const value = cells.get(id) ?? { assigned: 0n, spent: 0n };
       cells.set(id, value);
       return value;
     };
-    for (const sum of income) months[monthIndex(sum.month) - first]!.income -= sum.total;
+    for (const sum of income) byKey.get(sum.month)!.income -= sum.total;
     for (const sum of spending) at(sum.month, sum.categoryId).spent += sum.total;
     for (const a of assignments) if (known.has(a.categoryId)) at(a.month, a.categoryId).assigned += a.amount;
     const counted = moves.filter((move) => known.has(move.from) && known.has(move.to));
     for (const { month: m, from, to, amount } of counted) {
-      months[monthIndex(m) - first]!.moves.push({ from, to, amount });
+      byKey.get(m)!.moves.push({ from, to, amount });
     }
     const result = envelopeMonth(
       code,
