@@ -26,9 +26,11 @@ import type {
   EnvelopeSettingsInputJson,
   EnvelopeSettingsJson,
   ImportBatchJson,
+  ImportChoicesJson,
   ImportCommitJson,
   ImportFileJson,
   ImportPreviewJson,
+  ImportPreviewPageJson,
   ImportProfileJson,
   IncomeExpenseJson,
   IncomeStatementJson,
@@ -210,6 +212,17 @@ export const api = {
       request<ImportPreviewJson>('POST', `${book(bookId)}/imports/preview`, body),
     commit: (bookId: number, body: ImportCommitJson) =>
       request<ImportBatchJson>('POST', `${book(bookId)}/imports`, body),
+    previewRows: (
+      bookId: number,
+      previewId: string,
+      query: { filter: string; cursor?: string; limit?: number },
+    ) =>
+      request<ImportPreviewPageJson>(
+        'GET',
+        `${book(bookId)}/imports/previews/${previewId}/rows${queryString(query)}`,
+      ),
+    commitPreview: (bookId: number, previewId: string, body: ImportChoicesJson) =>
+      request<ImportBatchJson>('POST', `${book(bookId)}/imports/previews/${previewId}/commit`, body),
     list: (bookId: number) => request<ImportBatchJson[]>('GET', `${book(bookId)}/imports`),
     undo: (bookId: number, id: number) =>
       request<ImportBatchJson>('POST', `${book(bookId)}/imports/${id}/undo`, {}),

@@ -35,9 +35,11 @@ import type {
 import type {
   CsvMapping,
   ImportBatch,
+  ImportChoices,
   ImportCommit,
   ImportFile,
   ImportPreview,
+  ImportPreviewPage,
   ImportProfile,
 } from '../../contract/imports.ts';
 import type { Payee } from '../../contract/payees.ts';
@@ -119,6 +121,8 @@ export type CsvMappingJson = Static<typeof CsvMapping>;
 export type ImportFileJson = Static<typeof ImportFile>;
 export type ImportCommitJson = Static<typeof ImportCommit>;
 export type ImportPreviewJson = Static<typeof ImportPreview>;
+export type ImportPreviewPageJson = Static<typeof ImportPreviewPage>;
+export type ImportChoicesJson = Static<typeof ImportChoices>;
 export type ImportPreviewRowJson = ImportPreviewJson['rows'][number];
 export type ImportStatementJson = ImportPreviewJson['statements'][number];
 export type ImportBatchJson = Static<typeof ImportBatch>;

@@ -1,12 +1,18 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { DateFormat } from '../../../core/import/types.ts';
-import type { AccountJson, CategoryJson, ImportBatchJson, ImportPreviewJson } from '../../api/types.ts';
+import type {
+  AccountJson,
+  CategoryJson,
+  ImportBatchJson,
+  ImportPreviewJson,
+  ImportPreviewRowJson,
+} from '../../api/types.ts';
 import { useAnnounce } from '../../ui/Announcer.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { formError } from '../../ui/formErrors.ts';
 import { type ChosenFile, readChosenFile } from './base64.ts';
 import { CommitBar } from './CommitBar.tsx';
-import { type Choices, carryChoices, commitChoices, NO_CHOICES, summarise } from './choices.ts';
+import { type Choices, carryChoices, commitChoices, NO_CHOICES, summariseWithServer } from './choices.ts';
 import { DateQuestion } from './DateQuestion.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { PreviewTable } from './PreviewTable.tsx';
@@ -14,6 +20,8 @@ import { useCommitImport, usePreviewImport } from './queries.ts';
 import { fileErrorOf, SourceFields } from './SourceFields.tsx';
 import { StatementList } from './StatementList.tsx';
 import { bodyOf, freshSource, type Source } from './source.ts';
+
+const EMPTY_SUMMARY = { rows: 0, toImport: 0, exactDuplicates: 0, likelyDuplicates: 0, errors: 0 };
 
 /** Errors the page shows beside one of its parts rather than as a notice. */
 const PLACED = ['/accountId', '/content', '/fileName', '/mapping', '/statementAccounts', '/format'];
@@ -46,8 +54,15 @@ export function ImportForm({
   const announce = useAnnounce();
   const title = useRef<HTMLHeadingElement>(null);
 
-  const rows = preview?.rows;
-  const summary = useMemo(() => summarise(rows ?? [], choices), [rows, choices]);
+  // The rows of the preview the page has shown (the person decides only about those), by index.
+  const seen = useRef(new Map<number, ImportPreviewRowJson>());
+  const onRows = useCallback((rows: readonly ImportPreviewRowJson[]) => {
+    for (const row of rows) seen.current.set(row.index, row);
+  }, []);
+  // Read at every render: a row is seen before anyone can decide about it.
+  for (const row of preview?.rows ?? []) seen.current.set(row.index, row);
+  const seenRows = [...seen.current.values()];
+  const summary = summariseWithServer(preview?.summary ?? EMPTY_SUMMARY, seenRows, choices);
 
   /** Reads the file again as `next` says; choices stay on rows whose source line is unchanged. */
   function update(next: Source, sameFile = true, after?: (data: ImportPreviewJson) => void) {
@@ -62,6 +77,7 @@ export function ImportForm({
     previewing.mutate(bodyOf({ ...next, file: next.file }), {
       onSuccess: (data) => {
         setChoices((current) => (before ? carryChoices(before.rows, current, data.rows) : NO_CHOICES));
+        seen.current = new Map();
         setPreview(data);
         after?.(data);
       },
@@ -87,11 +103,15 @@ export function ImportForm({
   function importRows() {
     if (!preview || !source.file) return;
     const name = profileName.trim();
+    // The kept preview is written: the file is not sent again. Rows with errors are left out.
     commit.mutate(
       {
-        ...bodyOf({ ...source, file: source.file }),
-        ...commitChoices(preview.rows, choices),
-        ...(name !== '' && preview.format === 'csv' && { profileName: name }),
+        previewId: preview.previewId,
+        choices: {
+          ...commitChoices(seenRows, choices),
+          skipErrors: true,
+          ...(name !== '' && preview.format === 'csv' && { profileName: name }),
+        },
       },
       { onSuccess: (batch) => onImported(batch, source.accountId) },
     );
@@ -165,7 +185,7 @@ export function ImportForm({
           )}
           <StatementList
             statements={preview.statements}
-            rows={preview.rows}
+            rows={seenRows}
             choices={choices}
             accounts={accounts}
             source={source}
@@ -190,7 +210,10 @@ export function ImportForm({
             />
           )}
           <PreviewTable
-            rows={preview.rows}
+            key={preview.previewId}
+            bookId={bookId}
+            preview={preview}
+            onRows={onRows}
             statements={preview.statements}
             accounts={accounts}
             categories={categories}

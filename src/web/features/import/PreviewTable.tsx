@@ -1,32 +1,38 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError } from '../../api/http.ts';
 import type {
   AccountJson,
   CategoryJson,
+  ImportPreviewJson,
   ImportPreviewRowJson,
   ImportStatementJson,
 } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useRules } from '../rules/queries.ts';
 import type { Choices } from './choices.ts';
 import { PreviewRow } from './PreviewRow.tsx';
-import { matchesFilter, pageOf, ROW_FILTERS, type RowFilter } from './rowView.ts';
-
-const PAGE_SIZE = 50;
+import { usePreviewRows } from './queries.ts';
+import { ROW_FILTERS } from './rowView.ts';
 
 /**
- * The file's rows as they would be written, a page at a time (a file of 10,000 rows renders 50), with
- * a filter to find the duplicates and the problems.
+ * The file's rows as they would be written, a page of 100 at a time from the server (a file of
+ * 100,000 rows renders what the person asks to see), with filters to find the duplicates, the
+ * uncategorised rows, the problems and the rows each rule matched.
  */
 export function PreviewTable({
-  rows,
+  bookId,
+  preview,
   statements,
   accounts,
   categories,
   choices,
   error,
   onChoices,
+  onRows,
 }: {
-  rows: readonly ImportPreviewRowJson[];
+  bookId: number;
+  preview: ImportPreviewJson;
   statements: readonly ImportStatementJson[];
   accounts: readonly AccountJson[];
   categories: readonly CategoryJson[];
@@ -34,18 +40,25 @@ export function PreviewTable({
   /** The commit's error: its per-row messages (`/rows/3`) show on their rows. */
   error: unknown;
   onChoices: (update: (current: Choices) => Choices) => void;
+  /** Rows as they arrive: the page counts the person's choices on them. */
+  onRows: (rows: readonly ImportPreviewRowJson[]) => void;
 }) {
   const filterId = useId();
   const locale = useLocale();
   const count = (n: number) => n.toLocaleString(locale);
-  const [filter, setFilter] = useState<RowFilter>('all');
-  const [page, setPage] = useState(0);
-  const shown = useMemo(
-    () => (filter === 'all' ? rows : rows.filter((row) => matchesFilter(row, filter, choices))),
-    [rows, filter, choices],
-  );
-  const bounds = pageOf(shown.length, page, PAGE_SIZE);
-  const visible = shown.slice(bounds.start, bounds.end);
+  const [filter, setFilter] = useState('all');
+  const paged = usePreviewRows(bookId, preview, filter);
+  const rules = useRules(bookId);
+  const visible = useMemo(() => paged.data?.pages.flatMap((page) => page.rows) ?? [], [paged.data]);
+  useEffect(() => onRows(visible), [visible, onRows]);
+  const ruleNames = new Map((rules.data ?? []).map((rule) => [rule.id, rule.name]));
+  const filters = [
+    ...ROW_FILTERS,
+    ...preview.summary.rules.map(({ ruleId, rows }) => ({
+      value: `rule:${ruleId}`,
+      label: `Rule “${ruleNames.get(ruleId) ?? `#${ruleId}`}” (${count(rows)})`,
+    })),
+  ];
   const usable = useMemo(
     () =>
       categories
@@ -60,30 +73,27 @@ export function PreviewTable({
       : null;
   const rowError = (index: number) =>
     error instanceof ApiError ? error.errors.find((e) => e.field === `/rows/${index}`)?.message : undefined;
+  const more = paged.hasNextPage;
+  const total = preview.summary.rows;
 
   return (
     <section className="import-rows" aria-labelledby={`${filterId}-title`}>
       <h3 id={`${filterId}-title`}>Rows</h3>
       <div className="import-rows-bar">
         <label htmlFor={filterId}>Show</label>
-        <select
-          id={filterId}
-          value={filter}
-          onChange={(event) => {
-            setFilter(event.target.value as RowFilter);
-            setPage(0);
-          }}
-        >
-          {ROW_FILTERS.map((option) => (
+        <select id={filterId} value={filter} onChange={(event) => setFilter(event.target.value)}>
+          {filters.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
           ))}
         </select>
         <p className="muted" aria-live="polite">
-          {shown.length === 0
-            ? 'No row to show.'
-            : `Rows ${count(bounds.start + 1)}–${count(bounds.end)} of ${count(shown.length)}${filter === 'all' ? '' : ` (of ${count(rows.length)} in the file)`}.`}
+          {paged.isPending
+            ? 'Loading rows…'
+            : visible.length === 0
+              ? 'No row to show.'
+              : `${more ? 'The first' : filter === 'all' ? 'All' : 'The'} ${count(visible.length)} ${filter === 'all' ? '' : 'matching '}row${visible.length === 1 ? '' : 's'} of ${count(total)} in the file.`}
         </p>
       </div>
       {visible.length > 0 && (
@@ -120,28 +130,18 @@ export function PreviewTable({
           </table>
         </div>
       )}
-      {bounds.pages > 1 && (
-        <nav className="import-pages" aria-label="Pages of rows">
+      <ErrorNotice error={paged.error} />
+      {more && (
+        <div className="import-pages">
           <button
             type="button"
             className="button small"
-            disabled={bounds.current === 0}
-            onClick={() => setPage(bounds.current - 1)}
+            disabled={paged.isFetchingNextPage}
+            onClick={() => void paged.fetchNextPage()}
           >
-            Previous<span className="visually-hidden"> {PAGE_SIZE} rows</span>
+            {paged.isFetchingNextPage ? 'Loading…' : 'Show more rows'}
           </button>
-          <span>
-            Page {bounds.current + 1} of {bounds.pages}
-          </span>
-          <button
-            type="button"
-            className="button small"
-            disabled={bounds.current >= bounds.pages - 1}
-            onClick={() => setPage(bounds.current + 1)}
-          >
-            Next<span className="visually-hidden"> {PAGE_SIZE} rows</span>
-          </button>
-        </nav>
+        </div>
       )}
     </section>
   );

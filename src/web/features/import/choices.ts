@@ -92,6 +92,27 @@ export function summarise(rows: readonly Row[], choices: Choices): Summary {
 }
 
 /**
+ * The counts with the person's choices for a preview paged from the server: the server's counts over
+ * every row, corrected for the rows the person decided about (rows they have seen, in `seen`).
+ */
+export function summariseWithServer(
+  server: Pick<Summary, 'rows' | 'toImport' | 'exactDuplicates' | 'likelyDuplicates' | 'errors'>,
+  seen: Iterable<Row>,
+  choices: Choices,
+): Summary {
+  let { toImport } = server;
+  let excluded = 0;
+  for (const row of seen) {
+    const before = rowWillImport(row, NO_CHOICES);
+    const now = rowWillImport(row, choices);
+    if (before !== now) toImport += now ? 1 : -1;
+    if (!hasError(row) && choices.exclude.has(row.index) && row.duplicate === null) excluded++;
+  }
+  const { rows, exactDuplicates, likelyDuplicates, errors } = server;
+  return { rows, toImport, exactDuplicates, likelyDuplicates, errors, excluded };
+}
+
+/**
  * The choices as the commit takes them. Rows with errors are always excluded (the server refuses a
  * commit that would write one); categories go only for rows that are written.
  */

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/endpoints.ts';
-import type { ImportCommitJson, ImportFileJson } from '../../api/types.ts';
+import type { ImportChoicesJson, ImportFileJson, ImportPreviewJson } from '../../api/types.ts';
 import { invalidateLedger } from '../accounts/queries.ts';
 
 export const importKeys = {
@@ -23,11 +23,40 @@ export function usePreviewImport(bookId: number) {
   return useMutation({ mutationFn: (body: ImportFileJson) => api.imports.preview(bookId, body) });
 }
 
+/** Rows per page of a preview, as the server's first page has them. */
+const PREVIEW_PAGE = 100;
+
+/**
+ * The rows of a kept preview that `filter` keeps, a page at a time; all rows start with the page the
+ * preview answered. A preview is read once: its rows do not change while it is kept.
+ */
+export function usePreviewRows(bookId: number, preview: ImportPreviewJson, filter: string) {
+  return useInfiniteQuery({
+    queryKey: ['books', bookId, 'import-previews', preview.previewId, filter] as const,
+    queryFn: ({ pageParam }) =>
+      api.imports.previewRows(bookId, preview.previewId, {
+        filter,
+        limit: PREVIEW_PAGE,
+        ...(pageParam && { cursor: pageParam }),
+      }),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...(filter === 'all' && {
+      initialData: {
+        pages: [{ rows: preview.rows, nextCursor: preview.nextCursor }],
+        pageParams: [''],
+      },
+    }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
 /** Importing or undoing moves money: every balance, register and list of the book is read again. */
 export function useCommitImport(bookId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ImportCommitJson) => api.imports.commit(bookId, body),
+    mutationFn: ({ previewId, choices }: { previewId: string; choices: ImportChoicesJson }) =>
+      api.imports.commitPreview(bookId, previewId, choices),
     onSuccess: () => invalidateLedger(client, bookId),
   });
 }

@@ -1,32 +1,15 @@
 import type { ImportPreviewRowJson } from '../../api/types.ts';
-import { type Choices, hasError, rowWillImport } from './choices.ts';
+import type { Choices } from './choices.ts';
 
 /** How the preview table shows and filters rows. */
 
+/** The server's filters of a preview's rows (`…/imports/previews/{id}/rows?filter=`); rules come after. */
 export const ROW_FILTERS = [
   { value: 'all', label: 'All rows' },
-  { value: 'import', label: 'To import' },
-  { value: 'skip', label: 'Not imported' },
   { value: 'duplicates', label: 'Duplicates' },
+  { value: 'uncategorised', label: 'Uncategorised' },
   { value: 'problems', label: 'Errors and warnings' },
 ] as const;
-
-export type RowFilter = (typeof ROW_FILTERS)[number]['value'];
-
-export function matchesFilter(row: ImportPreviewRowJson, filter: RowFilter, choices: Choices): boolean {
-  switch (filter) {
-    case 'all':
-      return true;
-    case 'import':
-      return rowWillImport(row, choices);
-    case 'skip':
-      return !rowWillImport(row, choices);
-    case 'duplicates':
-      return row.duplicate !== null;
-    case 'problems':
-      return row.issues.length > 0 || hasError(row);
-  }
-}
 
 export const SOURCE_WORDS = {
   rule: 'set by a rule',
