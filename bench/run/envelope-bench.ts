@@ -71,9 +71,9 @@ function postingsStatement(bookId: number, start: string, month: string): Statem
     `select p.account_id, a.type, substr(cast(p.date as text), 1, 7), sum(p.amount) from postings p
      join accounts a on a.id = p.account_id
      where p.book_id = ? and a.type in ('income', 'expense') and a.currency = 'EUR'
-       and p.date >= ? and p.date <= ?
+       and p.date >= ? and p.date < ?
      group by p.account_id, a.type, substr(cast(p.date as text), 1, 7)`,
-    [bookId, `${start}-01`, `${month}-31`],
+    [bookId, `${start}-01`, `${addMonths(month, 1)}-01`],
   ];
 }
 
