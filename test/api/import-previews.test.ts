@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { forgetPlan } from '../../src/server/features/imports/preview-store.ts';
 import { type Client, expectProblem, signUpWithBook, testApp } from '../support/api.ts';
 import { memberWithRole } from '../support/book-data.ts';
 import { budgetLedger } from '../support/budget-ledger.ts';
@@ -181,8 +182,8 @@ describeEachDatabase('import previews kept by id', (ctx) => {
     const file = { fileName: 'year.csv', content: b64(csv()), accountId: ids.checking };
     const first = await client.post(`${base}/imports/preview`, file);
     const all = await allPages(client, base, first.body.previewId, 'all', 100);
-    // Two more previews push the first one's plan out of memory.
-    for (let i = 0; i < 2; i++) await client.post(`${base}/imports/preview`, file);
+    // As another instance of the server would, or once newer plans pushed it out of memory.
+    forgetPlan(first.body.previewId);
     expect(await allPages(client, base, first.body.previewId, 'all', 100)).toEqual(all);
     const committed = await client.post(`${base}/imports/previews/${first.body.previewId}/commit`, {});
     expect(committed.body).toMatchObject({ transactionCount: ROWS - 21, skippedCount: 21 });

@@ -11,8 +11,11 @@ import type { ImportRequest, PreparedImport } from './prepare.ts';
  */
 export const PREVIEW_LIFETIME_MS = 60 * 60 * 1000;
 
-/** Plans kept in memory: each of 100,000 rows is ~100 MB, so only the latest two. */
-const KEPT_PLANS = 2;
+/**
+ * Rows of plans kept in memory, the latest first: a plan of 100,000 rows holds ~160 MB of heap, so
+ * the newest plan is always kept and older ones only while all of them stay under this many rows.
+ */
+const KEPT_ROWS = 150_000;
 const plans = new Map<string, PreparedImport>();
 
 type RequestOptions = Omit<ImportRequest, 'fileName' | 'bytes'>;
@@ -78,7 +81,13 @@ export async function dropPreview(db: Db, scope: BookScope, id: string): Promise
 export function keepPlan(id: string, prepared: PreparedImport): void {
   plans.delete(id);
   plans.set(id, prepared);
-  while (plans.size > KEPT_PLANS) plans.delete(plans.keys().next().value!);
+  let rows = 0;
+  for (const plan of plans.values()) rows += plan.rows.length;
+  for (const [oldest, plan] of plans) {
+    if (rows <= KEPT_ROWS || oldest === id) break;
+    plans.delete(oldest);
+    rows -= plan.rows.length;
+  }
 }
 
 /** The plan kept for a preview in this process, if any (another instance re-plans from the file). */
