@@ -1,12 +1,39 @@
+import type { IsoDate } from '../../../core/calendar/date.ts';
 import type { Db } from '../../../db/connect.ts';
 import { pastKey } from '../../../db/keyset.ts';
 import { sumMinor, toMinor } from '../../../db/values.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { moneyJson } from '../../money-json.ts';
-import type { AccountRow } from './queries.ts';
+import { type AccountRow, balanceAt } from './queries.ts';
 
 /** Register order, walked newest first: date, then transaction, then posting. */
 const ORDER = ['postings.date', 'postings.transaction_id', 'postings.id'] as const;
+
+/**
+ * The account's balance just after the posting at `key`, as a bounded sum, never over the
+ * account's history: at the top of the register (the usual first page) the cached balance less
+ * the few postings after it; deeper (a cursor, or `to`), the balance at the end of its day from the
+ * monthly roll-ups less what was posted after it that day. So page n costs what the first did.
+ */
+async function balanceAfter(
+  db: Db,
+  account: AccountRow,
+  key: readonly [date: string, transactionId: number, postingId: number],
+  atTop: boolean,
+): Promise<bigint> {
+  let later = db
+    .selectFrom('postings')
+    .select((eb) => sumMinor(eb.ref('postings.amount')).as('total'))
+    .where('postings.account_id', '=', account.id)
+    .where(pastKey(ORDER, key, 'asc'));
+  if (atTop) return toMinor(account.balance) - toMinor((await later.executeTakeFirstOrThrow()).total);
+  later = later.where('postings.date', '=', key[0]);
+  const [endOfDay, sameDayAfter] = await Promise.all([
+    balanceAt(db, account.book_id, account.id, key[0] as IsoDate),
+    later.executeTakeFirstOrThrow(),
+  ]);
+  return endOfDay - toMinor(sameDayAfter.total);
+}
 
 export interface RegisterOptions {
   from?: string | undefined;
@@ -16,9 +43,8 @@ export interface RegisterOptions {
 }
 
 /**
- * An account's postings, newest first, each with the account's balance after it. The balance
- * of the page's first row is the cached account balance less what was posted after that row, so
- * the first page (the usual one) costs no sum at all.
+ * An account's postings, newest first, each with the account's balance after it: the first row's
+ * from `balanceAfter`, each next one walked back by the row's amount.
  */
 export async function readRegister(db: Db, account: AccountRow, options: RegisterOptions) {
   let query = db
@@ -52,12 +78,13 @@ export async function readRegister(db: Db, account: AccountRow, options: Registe
   if (page.length === 0) return { items: [], nextCursor: null };
 
   const first = page[0]!;
-  const postedAfter = await db
-    .selectFrom('postings')
-    .select((eb) => sumMinor(eb.ref('postings.amount')).as('total'))
-    .where('postings.account_id', '=', account.id)
-    .where(pastKey(ORDER, [first.date, first.transactionId, first.postingId], 'asc'))
-    .executeTakeFirstOrThrow();
+  const atTop = !options.cursor && !options.to;
+  const firstBalance = await balanceAfter(
+    db,
+    account,
+    [first.date, first.transactionId, first.postingId],
+    atTop,
+  );
 
   const others = await db
     .selectFrom('postings')
@@ -73,7 +100,7 @@ export async function readRegister(db: Db, account: AccountRow, options: Registe
     otherIds.set(row.transaction_id, list);
   }
 
-  let balance = toMinor(account.balance) - toMinor(postedAfter.total);
+  let balance = firstBalance;
   const items = page.map((row) => {
     const amount = toMinor(row.amount);
     const item = {
