@@ -2,7 +2,7 @@ import { decodeText } from '../text-decode.ts';
 import type { CsvMapping, DateFormatQuestion, ImportIssue, ParsedFile, StatementRow } from '../types.ts';
 import { looksLikeDate, resolveDateFormat } from './date-formats.ts';
 import { type CsvDetection, checkReadable, dateQuestion, detectInRecords, prepare } from './detect.ts';
-import { createCsvRowReader } from './row-reader.ts';
+import { type CsvRowBatch, createCsvRowReader } from './row-reader.ts';
 import { NO_BALANCES, type RunningBalances } from './running-balance.ts';
 import { headRecords } from './table.ts';
 import { type CsvRecord, CsvTokenizer, recordEndLine } from './tokenizer.ts';
@@ -44,18 +44,12 @@ export function parseCsv(
   given: Partial<CsvMapping> = {},
   options: { currency?: string } = {},
 ): CsvParseResult {
-  checkReadable(bytes);
-  const decoded = decodeText(bytes, given.encoding);
-  const { text } = decoded;
-  const delimiter = prepare(text, given);
-  const head = headRecords(text, delimiter, HEAD_CHARS);
-  let detection = detectInRecords(head.records, head.lines, decoded.encoding, delimiter, given);
-  if (detection.questions.length > 0 && head.lines === null) detection = settleDateFormat(text, detection);
-  const { questions } = detection;
-  let { mapping } = detection;
+  const layout = readCsvLayout(bytes, given);
+  const { detection, questions } = layout;
+  let { mapping } = layout;
 
-  let rows: StatementRow[] = [];
-  let issues: ImportIssue[];
+  const rows: StatementRow[] = [];
+  let issues: ImportIssue[] = [];
   let balances: RunningBalances = NO_BALANCES;
   if (questions.length > 0) {
     issues = questions.map((question) => ({
@@ -65,13 +59,20 @@ export function parseCsv(
       line: null,
     }));
   } else {
-    const read = readRows(text, mapping, detection.columns);
-    ({ rows, issues, balances } = read);
-    if (given.footerLines === undefined) mapping = { ...mapping, footerLines: read.footerLines };
+    const chunks = csvRowChunks(layout.text, mapping, detection.columns);
+    for (let next = chunks.next(); ; next = chunks.next()) {
+      if (next.done) {
+        balances = next.value.balances;
+        if (given.footerLines === undefined) mapping = { ...mapping, footerLines: next.value.footerLines };
+        break;
+      }
+      for (const row of next.value.rows) rows.push(row);
+      for (const issue of next.value.issues) issues.push(issue);
+    }
   }
   return {
     format: 'csv',
-    variant: `CSV (${DELIMITER_NAMES[delimiter]}-separated, ${decoded.encoding}${decoded.bom ? ' with BOM' : ''})`,
+    variant: layout.variant,
     statements: [
       {
         accountId: null,
@@ -92,32 +93,66 @@ export function parseCsv(
   };
 }
 
-/** Every record of the text in slices, through one reader; the footer and balances the reader found. */
-function readRows(text: string, mapping: CsvMapping, columns: number) {
+/** How a CSV file is laid out, before any row is read: what `parseCsv` detects (or is given). */
+export interface CsvLayout {
+  text: string;
+  variant: string;
+  detection: CsvDetection;
+  mapping: CsvMapping;
+  questions: DateFormatQuestion[];
+}
+
+/** The first half of `parseCsv`: decodes the file and detects its mapping (and the date question). */
+export function readCsvLayout(bytes: Uint8Array, given: Partial<CsvMapping> = {}): CsvLayout {
+  checkReadable(bytes);
+  const decoded = decodeText(bytes, given.encoding);
+  const { text } = decoded;
+  const delimiter = prepare(text, given);
+  const head = headRecords(text, delimiter, HEAD_CHARS);
+  let detection = detectInRecords(head.records, head.lines, decoded.encoding, delimiter, given);
+  if (detection.questions.length > 0 && head.lines === null) detection = settleDateFormat(text, detection);
+  return {
+    text,
+    variant: `CSV (${DELIMITER_NAMES[delimiter]}-separated, ${decoded.encoding}${decoded.bom ? ' with BOM' : ''})`,
+    detection,
+    mapping: detection.mapping,
+    questions: detection.questions,
+  };
+}
+
+/** What is known once every row has been read: the footer's length and the balance column's balances. */
+export interface CsvRowsEnd {
+  footerLines: number;
+  balances: RunningBalances;
+}
+
+/**
+ * The second half of `parseCsv`: every record of the text, read in slices through one reader,
+ * handed out as they settle (a few records wait for what follows them); returns the footer and the
+ * balances the reader found. A preview reads a large file this way without holding every row.
+ */
+export function* csvRowChunks(
+  text: string,
+  mapping: CsvMapping,
+  columns: number,
+): Generator<CsvRowBatch, CsvRowsEnd, undefined> {
   const tokenizer = new CsvTokenizer(mapping.delimiter);
   const reader = createCsvRowReader(mapping, { columns });
-  const rows: StatementRow[] = [];
-  const issues: ImportIssue[] = [];
   const records: CsvRecord[] = [];
   const take = () => {
     const batch = reader.read(records);
     records.length = 0;
-    for (const row of batch.rows) rows.push(row);
-    for (const issue of batch.issues) issues.push(issue);
+    return batch;
   };
   for (let at = 0; at < text.length; at += SLICE_CHARS) {
     tokenizer.push(text.slice(at, at + SLICE_CHARS), records);
-    take();
+    yield take();
   }
   tokenizer.finish(records);
-  take();
-  const rest = reader.end(tokenizer.lines);
-  rows.push(...rest.rows);
-  issues.push(...rest.issues);
+  yield take();
+  yield reader.end(tokenizer.lines);
   const last = reader.lastDated;
   return {
-    rows,
-    issues,
     footerLines: last ? Math.max(0, tokenizer.lines - recordEndLine(last)) : 0,
     balances: reader.balances(),
   };

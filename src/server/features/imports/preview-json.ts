@@ -2,6 +2,13 @@ import type { ImportPreviewJson } from '../../../contract/imports.ts';
 import type { Money } from '../../../core/money/index.ts';
 import { moneyJson, toMoneyJson } from '../../money-json.ts';
 import type { PreparedImport, PreparedRow } from './prepare.ts';
+import { countRows, emptyTally, type PreviewTally, tallySummary } from './preview-tally.ts';
+
+function tallyOf(rows: readonly PreparedRow[], choices: RowChoices): PreviewTally {
+  const tally = emptyTally();
+  countRows(tally, rows, choices);
+  return tally;
+}
 
 /** What the caller asked to do with rows, beside what the import decided. */
 export interface RowChoices {
@@ -47,14 +54,13 @@ export function previewJson(
   fileName: string,
   choices: RowChoices,
   page: readonly PreparedRow[],
+  tally: PreviewTally = tallyOf(prepared.rows, choices),
 ): PreviewBody {
   const { parsed } = prepared;
   const statements = prepared.statements.map(({ index, statement, account }) => {
     const currency = statement.currency ?? account.currency;
-    const imported = prepared.rows
-      .filter((row) => row.statement === index && willImport(row, choices))
-      .reduce((sum, row) => sum + row.planned.amount!.minor, 0n);
-    const after = BigInt(account.balance) + imported;
+    const counted = tally.statements.get(index);
+    const after = BigInt(account.balance) + (counted?.imported ?? 0n);
     return {
       index,
       fileAccountId: statement.accountId,
@@ -62,7 +68,7 @@ export function previewJson(
       fileAccountName: statement.accountName,
       currency: statement.currency,
       accountId: account.id,
-      rowCount: statement.rows.length,
+      rowCount: counted?.rows ?? 0,
       openingBalance: statement.openingBalance && {
         amount: decimal(statement.openingBalance.amount, currency),
         date: statement.openingBalance.date,
@@ -86,31 +92,8 @@ export function previewJson(
     issues: parsed.issues,
     statements,
     rows: page.map((row) => rowJson(row, prepared, choices)),
-    summary: summaryOf(prepared.rows, choices),
+    summary: tallySummary(tally),
   };
-}
-
-function summaryOf(rows: readonly PreparedRow[], choices: RowChoices): PreviewBody['summary'] {
-  const summary = {
-    rows: rows.length,
-    toImport: 0,
-    exactDuplicates: 0,
-    transferHalves: 0,
-    likelyDuplicates: 0,
-    errors: 0,
-    uncategorised: 0,
-  };
-  const byRule = new Map<number, number>();
-  for (const row of rows) {
-    if (willImport(row, choices)) summary.toImport++;
-    if (row.duplicate?.kind === 'exact') summary.exactDuplicates++;
-    if (row.duplicate?.kind === 'transfer') summary.transferHalves++;
-    if (row.duplicate?.kind === 'likely') summary.likelyDuplicates++;
-    if (hasError(row)) summary.errors++;
-    if (isUncategorised(row)) summary.uncategorised++;
-    for (const id of row.planned.matchedRuleIds) byRule.set(id, (byRule.get(id) ?? 0) + 1);
-  }
-  return { ...summary, rules: [...byRule].map(([ruleId, count]) => ({ ruleId, rows: count })) };
 }
 
 export function rowJson(row: PreparedRow, prepared: PreparedImport, choices: RowChoices) {

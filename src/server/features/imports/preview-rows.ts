@@ -15,23 +15,53 @@ export function rowFilter(filter: string | undefined): (row: PreparedRow) => boo
   return (row) => row.planned.matchedRuleIds.includes(ruleId);
 }
 
+/** A page being filled from rows offered in file order; `offer` says true once it is full. */
+export interface PageCollector {
+  /** Where the page starts: rows before this index are not offered, or are passed over. */
+  readonly from: number;
+  offer(row: PreparedRow): boolean;
+  page(): { rows: PreparedRow[]; nextCursor: string | null };
+}
+
 /**
  * A page of the rows `filter` keeps, from row index `cursor` on (rows are in file order, so the
  * cursor is the index after the previous page's last row), and where the next page starts.
  */
+export function pageCollector(
+  filter: string | undefined,
+  cursor: string | undefined,
+  limit: number = PREVIEW_PAGE_SIZE,
+): PageCollector {
+  const keep = rowFilter(filter);
+  const from = cursor === undefined ? 0 : Number(cursor);
+  const rows: PreparedRow[] = [];
+  let nextCursor: string | null = null;
+  return {
+    from,
+    offer(row) {
+      if (nextCursor !== null) return true;
+      if (row.index < from || !keep(row)) return false;
+      if (rows.length === limit) {
+        nextCursor = String(row.index);
+        return true;
+      }
+      rows.push(row);
+      return false;
+    },
+    page: () => ({ rows, nextCursor }),
+  };
+}
+
+/** `pageCollector` over rows all in memory. */
 export function pageOfRows(
   rows: readonly PreparedRow[],
   filter: string | undefined,
   cursor: string | undefined,
   limit: number = PREVIEW_PAGE_SIZE,
 ): { rows: PreparedRow[]; nextCursor: string | null } {
-  const keep = rowFilter(filter);
-  const page: PreparedRow[] = [];
-  for (let index = cursor === undefined ? 0 : Number(cursor); index < rows.length; index++) {
-    const row = rows[index]!;
-    if (!keep(row)) continue;
-    if (page.length === limit) return { rows: page, nextCursor: String(index) };
-    page.push(row);
+  const collector = pageCollector(filter, cursor, limit);
+  for (let index = collector.from; index < rows.length; index++) {
+    if (collector.offer(rows[index]!)) break;
   }
-  return { rows: page, nextCursor: null };
+  return collector.page();
 }

@@ -1,12 +1,24 @@
 import type { ImportBatchJson, ImportPreviewJson, ImportPreviewPageJson } from '../../../contract/imports.ts';
-import { fail } from '../../../core/errors.ts';
+import { type FieldError, fail } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { BookScope } from '../../types.ts';
-import { type ImportRequest, type PreparedImport, prepareImport } from './prepare.ts';
+import { type ImportRequest, markDuplicates, type PreparedImport, prepareImport } from './prepare.ts';
 import { NO_CHOICES, previewJson, rowJson } from './preview-json.ts';
-import { pageOfRows } from './preview-rows.ts';
+import { pageCollector, pageOfRows } from './preview-rows.ts';
 import { dropPreview, forgetPlan, keepPlan, keptPlan, loadPreview, savePreview } from './preview-store.ts';
-import { type ClassifierSource, COMMIT_PREPARATION, type CommitOptions, commitPrepared } from './service.ts';
+import { type CsvPlanStream, openCsvStream } from './preview-stream.ts';
+import { countRows, emptyTally } from './preview-tally.ts';
+import {
+  type ClassifierSource,
+  COMMIT_PREPARATION,
+  type CommitOptions,
+  commitPrepared,
+  refuseChoices,
+  refuseFileErrors,
+  refuseRowErrors,
+  rowErrors,
+  writePrepared,
+} from './service.ts';
 
 /**
  * The import as users run it (issue 12): a preview is kept, by id, for its user; it answers the
@@ -19,6 +31,24 @@ export async function startPreview(
   classifiers: ClassifierSource,
   now: string,
 ): Promise<ImportPreviewJson> {
+  const stream = await openCsvStream(db, scope, request, classifiers, true);
+  if (stream) {
+    // Only the counts and the first page are kept of the rows: a page reads the file again.
+    const tally = emptyTally();
+    const collector = pageCollector('all', undefined);
+    for (const rows of stream.chunks()) {
+      await markDuplicates(db, scope.bookId, rows);
+      countRows(tally, rows, NO_CHOICES);
+      for (const row of rows) collector.offer(row);
+    }
+    const previewId = await savePreview(db, scope, request, stream.prepared.sha256, now);
+    const page = collector.page();
+    return {
+      previewId,
+      nextCursor: page.nextCursor,
+      ...previewJson(stream.prepared, request.fileName, NO_CHOICES, page.rows, tally),
+    };
+  }
   const prepared = await prepareImport(db, scope, request, classifiers);
   const previewId = await savePreview(db, scope, request, prepared.sha256, now);
   keepPlan(previewId, prepared);
@@ -41,6 +71,20 @@ export async function previewPage(
 ): Promise<ImportPreviewPageJson> {
   const request = await loadPreview(db, scope, previewId, now);
   let prepared = keptPlan(previewId);
+  const stream = prepared ? null : await openCsvStream(db, scope, request, classifiers, true);
+  if (stream) {
+    // The file is read again up to the page's end; chunks before the cursor's are only keyed.
+    const collector = pageCollector(query.filter, query.cursor, query.limit);
+    for (const rows of stream.chunks(collector.from)) {
+      await markDuplicates(db, scope.bookId, rows);
+      if (rows.some((row) => collector.offer(row))) break;
+    }
+    const page = collector.page();
+    return {
+      rows: page.rows.map((row) => rowJson(row, stream.prepared, NO_CHOICES)),
+      nextCursor: page.nextCursor,
+    };
+  }
   if (!prepared) {
     prepared = await prepareImport(db, scope, request, classifiers);
     keepPlan(previewId, prepared);
@@ -60,6 +104,12 @@ export async function commitPreview(
 ): Promise<ImportBatchJson> {
   await refuseForeignCategories(db, scope.bookId, options.choices.categories);
   const request = await loadPreview(db, scope, previewId, now);
+  const stream = keptPlan(previewId) ? null : await openCsvStream(db, scope, request, classifiers, false);
+  if (stream) {
+    const batch = await commitStream(db, scope, stream, request, options, now);
+    await dropPreview(db, scope, previewId);
+    return batch;
+  }
   const prepared: PreparedImport =
     keptPlan(previewId) ?? (await prepareImport(db, scope, request, classifiers, COMMIT_PREPARATION));
   // The writer marks duplicates on the plan's rows: a plan that failed to commit is planned again.
@@ -67,6 +117,40 @@ export async function commitPreview(
   const batch = await commitPrepared(db, scope, prepared, request, options, now);
   await dropPreview(db, scope, previewId);
   return batch;
+}
+
+/**
+ * Writes a streamed file chunk by chunk through the batch writer. What the whole plan refuses up
+ * front is found as the file is read: the batch then stops writing, and is removed when refused.
+ */
+async function commitStream(
+  db: Db,
+  scope: BookScope,
+  stream: CsvPlanStream,
+  request: ImportRequest,
+  options: CommitOptions,
+  now: string,
+): Promise<ImportBatchJson> {
+  const { prepared } = stream;
+  const { choices } = options;
+  const { context } = prepared.statements[0]!;
+  refuseChoices(Number.POSITIVE_INFINITY, choices, (_, categoryId) => context.categoryNames.has(categoryId));
+  return writePrepared(db, scope, prepared, request, options, now, async (batchRows) => {
+    const errors: FieldError[] = [];
+    let errorCount = 0;
+    let rowCount = 0;
+    for (const rows of stream.chunks()) {
+      rowCount += rows.length;
+      const found = rowErrors(rows, choices);
+      errorCount += found.length;
+      for (const error of found.slice(0, 100 - errors.length)) errors.push(error);
+      const refused = errorCount > 0 || prepared.parsed.issues.some((issue) => issue.severity === 'error');
+      if (!refused) await batchRows.write(rows, prepared.statements, choices);
+    }
+    refuseFileErrors(prepared.parsed.issues);
+    refuseRowErrors(errors, errorCount);
+    refuseChoices(rowCount, choices, () => true);
+  });
 }
 
 /** Chosen categories must be the book's, whoever's preview it is (checked again against the plan). */

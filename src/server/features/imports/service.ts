@@ -2,13 +2,14 @@ import type { Selectable } from 'kysely';
 import type { ImportBatchJson } from '../../../contract/imports.ts';
 import { type FieldError, fail } from '../../../core/errors.ts';
 import type { RowClassifier } from '../../../core/import/plan.ts';
+import type { ImportIssue } from '../../../core/import/types.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ImportBatchTable } from '../../../db/schema-import.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { BookScope } from '../../types.ts';
 import { deleteTransactions } from '../transactions/ledger-writes.ts';
-import { importBatch } from './batch-writer.ts';
-import { type ImportRequest, type PreparedImport, prepareImport } from './prepare.ts';
+import { type BatchRows, importBatch } from './batch-writer.ts';
+import { type ImportRequest, type PreparedImport, type PreparedRow, prepareImport } from './prepare.ts';
 import { NO_CHOICES, previewJson, type RowChoices } from './preview-json.ts';
 import { pageOfRows } from './preview-rows.ts';
 import { rememberMapping } from './profiles.ts';
@@ -67,6 +68,25 @@ export async function commitPrepared(
   now: string,
 ): Promise<ImportBatchJson> {
   refuseUnready(prepared, options.choices);
+  return writePrepared(db, scope, prepared, request, options, now, (rows) =>
+    rows.write(prepared.rows, prepared.statements, options.choices),
+  );
+}
+
+/**
+ * Writes `prepared`'s batch, its rows handed to the writer by `fill` (all at once, or chunk by
+ * chunk as a streamed file is read); a CSV mapping is remembered as the batch completes, as
+ * `prepared` has it by then.
+ */
+export async function writePrepared(
+  db: Db,
+  scope: BookScope,
+  prepared: PreparedImport,
+  request: Pick<ImportRequest, 'fileName' | 'accountId'>,
+  options: CommitOptions,
+  now: string,
+  fill: (rows: BatchRows) => Promise<unknown>,
+): Promise<ImportBatchJson> {
   const first = prepared.statements[0]?.account ?? null;
   const header = {
     accountId: first?.id ?? request.accountId,
@@ -74,7 +94,7 @@ export async function commitPrepared(
     fileName: request.fileName,
   };
   const batch = await importBatch(db, scope, header, now, async (rows) => {
-    await rows.write(prepared.rows, prepared.statements, options.choices);
+    await fill(rows);
     const remember = prepared.parsed.format === 'csv' && prepared.mapping !== null && first !== null;
     return {
       sha256: prepared.sha256,
@@ -104,8 +124,16 @@ function refuseUnready(prepared: PreparedImport, choices: RowChoices): void {
       { field, code: 'AMBIGUOUS_DATE_FORMAT', message: question.message },
     ]);
   }
-  // Records the parser could not turn into rows cannot be excluded: the file must be fixed or remapped.
-  const fileErrors = prepared.parsed.issues.filter((issue) => issue.severity === 'error');
+  refuseFileErrors(prepared.parsed.issues);
+  refuseRowErrors(rowErrors(prepared.rows, choices));
+  refuseChoices(prepared.rows.length, choices, (index, categoryId) =>
+    prepared.statements[prepared.rows[index]!.statement]!.context.categoryNames.has(categoryId),
+  );
+}
+
+/** Records the parser could not turn into rows cannot be excluded: the file must be fixed or remapped. */
+export function refuseFileErrors(issues: readonly ImportIssue[]): void {
+  const fileErrors = issues.filter((issue) => issue.severity === 'error');
   if (fileErrors.length > 0) {
     fail(
       'UNREADABLE_FILE',
@@ -122,7 +150,11 @@ function refuseUnready(prepared: PreparedImport, choices: RowChoices): void {
       })),
     );
   }
-  const errors: FieldError[] = prepared.rows
+}
+
+/** The errors of rows that are neither excluded nor left out by `skipErrors`. */
+export function rowErrors(rows: readonly PreparedRow[], choices: RowChoices): FieldError[] {
+  return rows
     .filter((row) => !choices.skipErrors && !choices.exclude.has(row.index))
     .flatMap((row) =>
       row.planned.issues
@@ -133,18 +165,25 @@ function refuseUnready(prepared: PreparedImport, choices: RowChoices): void {
           message: `Line ${issue.line ?? row.planned.row.line}: ${issue.message}`,
         })),
     );
-  if (errors.length > 0) {
+}
+
+/** Refuses `errors` (the first 100 are listed); `count` when only those were kept of more. */
+export function refuseRowErrors(errors: readonly FieldError[], count = errors.length): void {
+  if (count > 0) {
     fail(
       'IMPORT_HAS_ERRORS',
-      `${errors.length} row${errors.length === 1 ? '' : 's'} cannot be imported; fix the mapping or exclude them.`,
+      `${count} row${count === 1 ? '' : 's'} cannot be imported; fix the mapping or exclude them.`,
       errors.slice(0, 100),
     );
   }
-  refuseChoices(prepared, choices);
 }
 
 /** Row numbers the file has, and chosen categories that are categories of the book. */
-function refuseChoices(prepared: PreparedImport, choices: RowChoices): void {
+export function refuseChoices(
+  rowCount: number,
+  choices: RowChoices,
+  isCategory: (index: number, categoryId: number) => boolean,
+): void {
   const lists: Array<[string, Iterable<number>]> = [
     ['/exclude', choices.exclude],
     ['/include', choices.include],
@@ -152,15 +191,14 @@ function refuseChoices(prepared: PreparedImport, choices: RowChoices): void {
   ];
   for (const [field, indexes] of lists) {
     for (const index of indexes) {
-      if (index >= prepared.rows.length) {
+      if (index >= rowCount) {
         const message = `The file has no row ${index}.`;
         fail('VALIDATION_FAILED', message, [{ field, code: 'VALIDATION_FAILED', message }]);
       }
     }
   }
   [...choices.categories].forEach(([index, categoryId], position) => {
-    const { context } = prepared.statements[prepared.rows[index]!.statement]!;
-    if (categoryId !== null && !context.categoryNames.has(categoryId)) {
+    if (categoryId !== null && !isCategory(index, categoryId)) {
       const message = `There is no category ${categoryId} in this book.`;
       fail('UNKNOWN_ACCOUNT', message, [
         { field: `/categories/${position}/categoryId`, code: 'UNKNOWN_ACCOUNT', message },
