@@ -1,9 +1,19 @@
 import Type from 'typebox';
+import { Account } from './accounts.ts';
 import { CategoryKind } from './category-groups.ts';
-import { CurrencyCode, Id, LongText, Name, Nullable } from './common.ts';
+import { CurrencyCode, Id, LongText, Money, Name, Nullable } from './common.ts';
 import { MergeInto, MoveToQuery } from './names.ts';
 
 /** Categories are the book's income and expense accounts: the API shows them as accounts. */
+
+const Target = Type.Union([Money, Type.Null()], {
+  description:
+    "An expense category's monthly target, in the book's base currency and not negative: what the envelope budget's `targets` fill assigns it. Null: none.",
+});
+
+/** A category answers as an account with its monthly target. */
+export const Category = Type.Object({ ...Account.properties, target: Target });
+
 export const CategoryListQuery = Type.Object(
   {
     kind: Type.Optional(CategoryKind),
@@ -41,6 +51,7 @@ export const CategoryPatch = Type.Object(
     parentId: Type.Optional(Nullable(Id)),
     hidden: Type.Optional(Type.Boolean()),
     notes: Type.Optional(Nullable(LongText)),
+    target: Type.Optional(Target),
   },
   { additionalProperties: false, minProperties: 1, description: 'A category keeps its kind and currency.' },
 );

@@ -36,7 +36,7 @@ export const FillInput = Type.Object(
   {
     strategy: Enum(FILL_STRATEGIES, {
       description:
-        "copy-last-month: last month's assignment; last-month-spending: last month's net spending; average-3-months: the mean net spending of the three months before, rounded half to even. Spending below zero budgets zero.",
+        "copy-last-month: last month's assignment; last-month-spending: last month's net spending; average-3-months: the mean net spending of the three months before, rounded half to even; targets: each category's monthly target (categories without one are left as they are). Spending below zero budgets zero.",
     }),
     categoryIds: Type.Optional(
       Type.Array(Id, {

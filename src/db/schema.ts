@@ -83,6 +83,8 @@ export interface AccountTable {
   hidden: Flag;
   /** The sum of all postings' amounts: a cache kept in the same database transaction as the postings, checked by `moneta check`. */
   balance: ColumnType<number | string, bigint | number | undefined, bigint | number | string>;
+  /** An expense category's monthly target in minor units (envelope "fill targets"); null: none. */
+  target: ColumnType<number | string | null, bigint | number | null | undefined, bigint | number | null>;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -144,6 +144,7 @@ async function richBook(app: App, ctx: { database: { db: any } }) {
     await ok(client.patch(`${base}/transactions/${tx.id}`, { tagIds: [work, holiday] }));
   const payees: any[] = await list('/payees');
   await ok(client.patch(`${base}/payees/${payees[0].id}`, { defaultCategoryId: groceries }));
+  await ok(client.patch(`${base}/categories/${groceries}`, { target: eur('320.00') }));
   const budget = await ok(
     client.post(`${base}/budgets`, {
       name: 'Food',
@@ -364,6 +365,9 @@ describeEachDatabase('backup and restore round trip', (ctx) => {
       rules: 2,
     });
     expect(first.envelope.assignments).toHaveLength(2);
+    expect(first.accounts.filter((a) => a.target !== null).map((a) => [a.name, a.target])).toEqual([
+      ['Groceries', '320.00'],
+    ]);
     expect(first.envelope.moves).toEqual([expect.objectContaining({ amount: '10.50', month: '2026-02' })]);
     expect(JSON.stringify(first)).not.toMatch(/"(amount|value|spent|available)":\s*-?\d/);
     expect(JSON.stringify(first)).not.toMatch(/@|password|email/i);

@@ -145,7 +145,7 @@ describeEachDatabase('envelope bulk budgeting and fill helpers', (ctx) => {
       ),
     ).toEqual(['/categoryIds/0']);
     expectProblem(await fill('2025-12', { strategy: 'copy-last-month' }), 422, 'INVALID_DATE');
-    expectProblem(await fill('2026-04', { strategy: 'targets' }), 400, 'VALIDATION_FAILED');
+    expectProblem(await fill('2026-04', { strategy: 'goals' }), 400, 'VALIDATION_FAILED');
     expect([await book.month('2026-04'), await book.month('2026-05')]).toEqual(before);
   });
 

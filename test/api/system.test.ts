@@ -120,6 +120,7 @@ describeEachDatabase('the server around the API', (ctx) => {
     const fresh = await openTestDatabase(ctx.dialect);
     try {
       expect(await migrateToNothing(fresh.database)).toEqual([
+        'reverted 2026_11_21_0012_category_targets',
         'reverted 2026_11_21_0010_import_previews',
         'reverted 2026_11_21_0008_import_progress',
         'reverted 2026_11_21_0007_transaction_search',
@@ -140,6 +141,7 @@ describeEachDatabase('the server around the API', (ctx) => {
         'applied 2026_11_21_0007_transaction_search',
         'applied 2026_11_21_0008_import_progress',
         'applied 2026_11_21_0010_import_previews',
+        'applied 2026_11_21_0012_category_targets',
       ]);
       expect(await migrateToLatest(fresh.database)).toEqual([]);
     } finally {

@@ -57,6 +57,7 @@ const BODIES: Readonly<Record<string, Example | Example[]>> = {
   [`PATCH ${books}/categories/{id}`]: (book) => ({
     groupId: book.ids['category-groups'],
     parentId: book.spare.categories,
+    target: eur('4.00'),
   }),
   [`POST ${books}/categories/{id}/merge`]: (book) => ({ into: book.spare.categories }),
   [`POST ${books}/payees`]: (book, _caller, unique) => ({

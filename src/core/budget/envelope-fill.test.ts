@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type FillHistory, fillAmount, fillMonth, shiftBudgetMonth } from './envelope-fill.ts';
 
-const history = (lastAssigned: bigint, spent: [bigint, bigint, bigint]): FillHistory => ({
-  lastAssigned,
-  spent,
-});
+const history = (
+  lastAssigned: bigint,
+  spent: [bigint, bigint, bigint],
+  target: bigint | null = null,
+): FillHistory => ({ lastAssigned, spent, target });
 
 describe('envelope fill strategies', () => {
   it('copies last month’s assignment as it was, negative or zero included', () => {
@@ -24,6 +25,21 @@ describe('envelope fill strategies', () => {
     expect(fillAmount('average-3-months', history(0n, [0n, 0n, 200n]))).toBe(67n); // 66.66…
     expect(fillAmount('average-3-months', history(0n, [0n, 1n, 0n]))).toBe(0n); // 0.33…
     expect(fillAmount('average-3-months', history(0n, [-900n, 0n, 300n]))).toBe(0n);
+  });
+
+  it('assigns the target exactly, whatever was assigned or spent, and leaves out a category without one', () => {
+    expect(fillAmount('targets', history(5n, [1n, 2n, 3n], 40_000n))).toBe(40_000n);
+    expect(fillAmount('targets', history(5n, [1n, 2n, 3n], 0n))).toBe(0n);
+    expect(fillAmount('targets', history(5n, [1n, 2n, 3n]))).toBeNull();
+    const byId: Record<number, FillHistory> = {
+      7: history(0n, [0n, 0n, 0n], 12_345n),
+      3: history(9n, [0n, 0n, 2n]),
+      5: history(0n, [0n, 0n, 0n], 0n),
+    };
+    expect(fillMonth('targets', [7, 3, 5], (id) => byId[id]!)).toEqual([
+      { categoryId: 7, amount: 12_345n },
+      { categoryId: 5, amount: 0n },
+    ]);
   });
 
   it('fills every listed category in order', () => {

@@ -4,7 +4,12 @@
  */
 import { divideHalfEven } from './rounding.ts';
 
-export const FILL_STRATEGIES = ['copy-last-month', 'last-month-spending', 'average-3-months'] as const;
+export const FILL_STRATEGIES = [
+  'copy-last-month',
+  'last-month-spending',
+  'average-3-months',
+  'targets',
+] as const;
 export type FillStrategy = (typeof FILL_STRATEGIES)[number];
 
 /** A category's history before the month being filled. */
@@ -13,17 +18,20 @@ export interface FillHistory {
   lastAssigned: bigint;
   /** Net spending of the three months before, oldest first: [m−3, m−2, m−1]. */
   spent: readonly [bigint, bigint, bigint];
+  /** The category's monthly target; null when it has none. */
+  target: bigint | null;
 }
 
 /** How many months before the filled one a strategy reads (the spending query's range). */
 export const FILL_LOOKBACK_MONTHS = 3;
 
 /**
- * The amount a strategy assigns: last month's assignment as it was; last month's spending; or the
- * mean spending of the last three calendar months, rounded half to even. Spending that refunds
- * outweighed (net negative) budgets nothing rather than a negative amount.
+ * The amount a strategy assigns: last month's assignment as it was; last month's spending; the
+ * mean spending of the last three calendar months, rounded half to even; or the category's
+ * target. Spending that refunds outweighed (net negative) budgets nothing rather than a negative
+ * amount. Null: the strategy leaves the category as it is (`targets` for one without a target).
  */
-export function fillAmount(strategy: FillStrategy, history: FillHistory): bigint {
+export function fillAmount(strategy: FillStrategy, history: FillHistory): bigint | null {
   const atLeastZero = (value: bigint) => (value < 0n ? 0n : value);
   switch (strategy) {
     case 'copy-last-month':
@@ -32,19 +40,21 @@ export function fillAmount(strategy: FillStrategy, history: FillHistory): bigint
       return atLeastZero(history.spent[2]);
     case 'average-3-months':
       return atLeastZero(divideHalfEven(history.spent[0] + history.spent[1] + history.spent[2], 3n));
+    case 'targets':
+      return history.target;
   }
 }
 
-/** Every listed category's new assignment for the month, in the order given. */
+/** The new assignment of every listed category the strategy sets, in the order given. */
 export function fillMonth(
   strategy: FillStrategy,
   categoryIds: readonly number[],
   historyOf: (categoryId: number) => FillHistory,
 ): { categoryId: number; amount: bigint }[] {
-  return categoryIds.map((categoryId) => ({
-    categoryId,
-    amount: fillAmount(strategy, historyOf(categoryId)),
-  }));
+  return categoryIds.flatMap((categoryId) => {
+    const amount = fillAmount(strategy, historyOf(categoryId));
+    return amount === null ? [] : [{ categoryId, amount }];
+  });
 }
 
 /** 'YYYY-MM' shifted by `by` months. */

@@ -28,6 +28,7 @@ function sample(): BackupDocument {
         notes: null,
         archived: false,
         hidden: false,
+        target: null,
         ...stamps,
       },
       {
@@ -42,6 +43,7 @@ function sample(): BackupDocument {
         notes: null,
         archived: false,
         hidden: false,
+        target: '250.00',
         ...stamps,
       },
       {
@@ -56,6 +58,7 @@ function sample(): BackupDocument {
         notes: null,
         archived: true,
         hidden: false,
+        target: null,
         ...stamps,
       },
     ],
@@ -227,6 +230,25 @@ describe('checking a backup before restore', () => {
       '/transactions/0/postings/0/amount INVALID_AMOUNT',
       '/envelope/assignments/0/month INVALID_BACKUP',
       '/rules INVALID_BACKUP',
+    ]);
+  });
+
+  it('reads a target left out by an older backup as none, and refuses a negative one or one off an expense', () => {
+    const older: any = sample();
+    delete older.accounts[1].target;
+    expect(checkBackup(older).document.accounts[1]!.target).toBeNull();
+    expect(checkBackup(sample()).document.accounts[1]!.target).toBe('250.00');
+    expect(
+      refusal((d) => {
+        d.accounts[1].target = '-1.00';
+        d.accounts[0].target = '5.00';
+        d.accounts[2].target = '0.001';
+      }),
+    ).toEqual([
+      '/accounts/0/target INVALID_ACCOUNT_KIND',
+      '/accounts/1/target INVALID_AMOUNT',
+      '/accounts/2/target INVALID_ACCOUNT_KIND',
+      '/accounts/2/target TOO_MANY_DECIMALS',
     ]);
   });
 

@@ -139,6 +139,7 @@ function checkRows(doc: BackupDocument, problems: Problems): void {
         );
     }
     if (row.parentId !== null) checkParent(row.id, row.parentId, accounts, `${path}/parentId`, problems);
+    if (row.target !== null) checkTarget(row.type, row.target, row.currency, `${path}/target`, problems);
   });
   doc.payees.forEach((row, index) => {
     category(row.defaultCategoryId, `/payees/${index}/defaultCategoryId`);
@@ -284,6 +285,14 @@ function checkRecurrenceAt(recurrence: Record<string, unknown>, path: string, pr
     const field = error.fieldErrors[0]?.field ?? '';
     problems.add(`${path}${field}`, error.message);
   }
+}
+
+/** A monthly target belongs to an expense category and is not negative, as the API keeps it. */
+function checkTarget(type: string, target: string, code: string, path: string, problems: Problems) {
+  if (type !== 'expense')
+    problems.add(path, 'Only an expense category has a target.', 'INVALID_ACCOUNT_KIND');
+  const minor = moneyAt(target, code, path, problems);
+  if (minor !== undefined && minor < 0n) problems.add(path, 'A target is not negative.', 'INVALID_AMOUNT');
 }
 
 /** The amount in minor units of `code`, or undefined after recording why it is not one. */

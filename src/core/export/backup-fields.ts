@@ -111,6 +111,16 @@ export const list =
 
 type Spec<T> = { [K in keyof T]-?: Field<T[K]> };
 
+/** Fields that later versions of the document added: a backup made before them may leave them out. */
+const ADDED_LATER = new WeakSet<Field<unknown>>();
+
+/** A nullable field that a document may leave out (read as null): one added after version 1 was out. */
+export function addedLater<T>(field: Field<T>): Field<T | null> {
+  const read = nullable(field);
+  ADDED_LATER.add(read as Field<unknown>);
+  return read;
+}
+
 /** An object with exactly the fields of `spec`: each missing or unknown field is a problem. */
 export const record =
   <T>(spec: Spec<T>): Field<T> =>
@@ -122,8 +132,13 @@ export const record =
     const input = value as Record<string, unknown>;
     const output: Record<string, unknown> = {};
     for (const key of Object.keys(spec) as (keyof T & string)[]) {
+      const field = spec[key] as Field<unknown>;
+      if (!Object.hasOwn(input, key) && ADDED_LATER.has(field)) {
+        output[key] = null;
+        continue;
+      }
       if (!Object.hasOwn(input, key)) problems.add(`${path}/${key}`, 'Required.');
-      output[key] = (spec[key] as Field<unknown>)(
+      output[key] = field(
         input[key],
         `${path}/${key}`,
         Object.hasOwn(input, key) ? problems : new Problems(),

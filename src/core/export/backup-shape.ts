@@ -3,6 +3,7 @@ import { STATEMENT_FORMATS } from '../import/types.ts';
 import { ACCOUNT_SUBTYPES, ACCOUNT_TYPES } from '../ledger/account.ts';
 import { TRANSACTION_STATUSES } from '../ledger/transaction.ts';
 import {
+  addedLater,
   boolean,
   currencyCode,
   date,
@@ -68,6 +69,7 @@ const account = record<BackupAccount>({
   notes: nullable(long),
   archived: boolean,
   hidden: boolean,
+  target: addedLater(decimal),
   ...stamps,
 });
 

@@ -44,6 +44,8 @@ export interface BackupAccount {
   notes: string | null;
   archived: boolean;
   hidden: boolean;
+  /** An expense category's monthly target, a decimal of its currency; null: none (absent in older backups). */
+  target: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,6 +1,6 @@
 import Type from 'typebox';
-import { Account } from '../../../contract/accounts.ts';
 import {
+  Category,
   CategoryListQuery,
   CategoryMerge,
   CategoryPatch,
@@ -10,7 +10,6 @@ import {
 import { BookParams, ItemParams, NoContent, problems } from '../../../contract/common.ts';
 import { now } from '../../clock.ts';
 import type { App } from '../../types.ts';
-import { accountJson } from '../accounts/queries.ts';
 import {
   createCategory,
   deleteCategory,
@@ -19,6 +18,7 @@ import {
   requireCategory,
   updateCategory,
 } from './service.ts';
+import { categoryJson } from './target.ts';
 
 const tags = ['categories'];
 
@@ -37,7 +37,7 @@ export async function categoryRoutes(app: App): Promise<void> {
           'Expense categories, then income ones, each by name. Archived ones only with includeArchived.',
         params: BookParams,
         querystring: CategoryListQuery,
-        response: { 200: Type.Array(Account), ...problems },
+        response: { 200: Type.Array(Category), ...problems },
       },
     },
     async (request) => {
@@ -47,7 +47,7 @@ export async function categoryRoutes(app: App): Promise<void> {
         includeHidden,
         includeArchived,
       });
-      return rows.map(accountJson);
+      return rows.map(categoryJson);
     },
   );
 
@@ -59,11 +59,11 @@ export async function categoryRoutes(app: App): Promise<void> {
         summary: 'Create a category',
         params: BookParams,
         body: NewCategory,
-        response: { 201: Account, ...problems },
+        response: { 201: Category, ...problems },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(accountJson(await createCategory(app.db, request.book!, request.body, now()))),
+      reply.status(201).send(categoryJson(await createCategory(app.db, request.book!, request.body, now()))),
   );
 
   app.get(
@@ -73,10 +73,10 @@ export async function categoryRoutes(app: App): Promise<void> {
         tags,
         summary: 'Get a category',
         params: ItemParams,
-        response: { 200: Account, ...problems },
+        response: { 200: Category, ...problems },
       },
     },
-    async (request) => accountJson(await requireCategory(app.db, request.book!.bookId, request.params.id)),
+    async (request) => categoryJson(await requireCategory(app.db, request.book!.bookId, request.params.id)),
   );
 
   app.patch(
@@ -84,14 +84,14 @@ export async function categoryRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Rename, regroup, hide or show a category',
+        summary: 'Rename, regroup, hide or show a category, or set its monthly target',
         params: ItemParams,
         body: CategoryPatch,
-        response: { 200: Account, ...problems },
+        response: { 200: Category, ...problems },
       },
     },
     async (request) =>
-      accountJson(await updateCategory(app.db, request.book!, request.params.id, request.body, now())),
+      categoryJson(await updateCategory(app.db, request.book!, request.params.id, request.body, now())),
   );
 
   app.delete(
@@ -125,11 +125,11 @@ export async function categoryRoutes(app: App): Promise<void> {
           'Its postings and the payees that default to it move to `into` (same currency), with the cached balance; then it is deleted. Answers the category merged into.',
         params: ItemParams,
         body: CategoryMerge,
-        response: { 200: Account, ...problems },
+        response: { 200: Category, ...problems },
       },
     },
     async (request) =>
-      accountJson(
+      categoryJson(
         await mergeCategory(app.db, request.book!, request.params.id, request.body.into, '/into', now()),
       ),
   );

@@ -1,3 +1,4 @@
+import type { MoneyJson } from '../../../contract/common.ts';
 import { type FieldError, fail } from '../../../core/errors.ts';
 import { isCategoryType } from '../../../core/ledger/account.ts';
 import type { Db } from '../../../db/connect.ts';
@@ -11,6 +12,7 @@ import { type CategoryKind, hiddenGroupIds } from '../category-groups/queries.ts
 import { requireGroupOfKind } from '../category-groups/service.ts';
 import { reassignRuleCategories } from '../rules/queries.ts';
 import { reassignPayeeDefaults, reassignPostings } from './queries.ts';
+import { readTarget } from './target.ts';
 
 /** A category is an income or expense account; its `type` is its kind. */
 export type CategoryRow = AccountRow & { type: CategoryKind };
@@ -75,9 +77,10 @@ export interface CategoryPatchInput {
   parentId?: number | null | undefined;
   hidden?: boolean | undefined;
   notes?: string | null | undefined;
+  target?: MoneyJson | null | undefined;
 }
 
-/** Changes a category: the group is checked here, name and parent by `updateAccount`. */
+/** Changes a category: the group and target are checked here, name and parent by `updateAccount`. */
 export async function updateCategory(
   db: Db,
   scope: BookScope,
@@ -88,7 +91,12 @@ export async function updateCategory(
   return inTransaction(db, async (trx) => {
     const category = await requireCategory(trx, scope.bookId, id);
     if (patch.groupId) await requireGroupOfKind(trx, scope.bookId, patch.groupId, category.type, '/groupId');
-    return updateAccount(trx, scope, id, patch, now);
+    const { target, ...rest } = patch;
+    if (target !== undefined) {
+      const minor = readTarget(scope, category, target);
+      await trx.updateTable('accounts').set({ target: minor }).where('id', '=', id).execute();
+    }
+    return updateAccount(trx, scope, id, rest, now);
   });
 }
 

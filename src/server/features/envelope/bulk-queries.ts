@@ -15,9 +15,11 @@ export interface CategoryFacts {
   id: number;
   type: string;
   currency: string;
+  /** The monthly target in minor units; null: none. */
+  target: bigint | null;
 }
 
-/** Kind and currency of each of these ids that is an account of the book. */
+/** Kind, currency and target of each of these ids that is an account of the book. */
 export async function categoryFacts(
   db: Db,
   bookId: number,
@@ -25,14 +27,13 @@ export async function categoryFacts(
 ): Promise<CategoryFacts[]> {
   const found: CategoryFacts[] = [];
   for (const part of chunks(ids, 1000)) {
-    found.push(
-      ...(await db
-        .selectFrom('accounts')
-        .select(['id', 'type', 'currency'])
-        .where('book_id', '=', bookId)
-        .where('id', 'in', part)
-        .execute()),
-    );
+    const rows = await db
+      .selectFrom('accounts')
+      .select(['id', 'type', 'currency', 'target'])
+      .where('book_id', '=', bookId)
+      .where('id', 'in', part)
+      .execute();
+    found.push(...rows.map((row) => ({ ...row, target: row.target === null ? null : toMinor(row.target) })));
   }
   return found;
 }

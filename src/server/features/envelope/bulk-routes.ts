@@ -35,9 +35,9 @@ export async function envelopeBulkRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary:
-          'Fill a month’s assignments by a helper: copy last month, last month’s spending, or the 3-month average',
+          'Fill a month’s assignments by a helper: copy last month, last month’s spending, the 3-month average, or the targets',
         description:
-          'Sets each chosen category’s assignment for the month (zero included) in one write, and answers as the bulk write does, `previous` included, for one undo.',
+          'Sets each chosen category’s assignment for the month (zero included; `targets` leaves out categories without a target) in one write, and answers as the bulk write does, `previous` included, for one undo.',
         params: MonthParams,
         body: FillInput,
         response: { 200: BulkAssignments, ...problems },

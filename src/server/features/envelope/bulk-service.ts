@@ -147,7 +147,10 @@ export async function setAssignments(
 const lastDayOf = (month: string) =>
   `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 
-/** POST /envelope/months/{month}/fill: one helper over the month's categories, written as one bulk write. */
+/**
+ * POST /envelope/months/{month}/fill: one helper over the month's categories, written as one bulk
+ * write. `targets` leaves out the categories without a target (nothing written for them).
+ */
 export async function fillEnvelopeMonth(
   db: Db,
   scope: BookScope,
@@ -165,7 +168,8 @@ export async function fillEnvelopeMonth(
     } else {
       ids = (await envelopeCategories(trx, scope.bookId, code)).filter((c) => !c.archived).map((c) => c.id);
     }
-    if (ids.length === 0) return { written: 0, months: [], cells: [], previous: [] };
+    const nothing = { written: 0, months: [], cells: [], previous: [] };
+    if (ids.length === 0) return nothing;
     const [first, second, last] = [-3, -2, -1].map((by) => shiftBudgetMonth(month, by)) as [
       string,
       string,
@@ -179,10 +183,15 @@ export async function fillEnvelopeMonth(
     const lastAssigned = new Map(
       (await assignmentsBetween(trx, scope.bookId, last, last)).map((row) => [row.categoryId, row.amount]),
     );
+    const targets = new Map(
+      (await categoryFacts(trx, scope.bookId, ids)).map((facts) => [facts.id, facts.target]),
+    );
     const filled = fillMonth(input.strategy, ids, (id) => ({
       lastAssigned: lastAssigned.get(id) ?? 0n,
       spent: [first, second, last].map((m) => spent.get(cellKey(m, id)) ?? 0n) as [bigint, bigint, bigint],
+      target: targets.get(id) ?? null,
     }));
+    if (filled.length === 0) return nothing;
     return writeCells(
       trx,
       scope,

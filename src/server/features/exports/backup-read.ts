@@ -142,6 +142,7 @@ export async function readBackup(db: Db, bookId: number, exportedAt: string): Pr
           notes: a.notes,
           archived: toFlag(a.archived),
           hidden: toFlag(a.hidden),
+          target: a.target === null ? null : decimal(a.target, a.currency),
           createdAt: a.created_at,
           updatedAt: a.updated_at,
         })),

@@ -11,7 +11,7 @@ import { createBook } from '../books/service.ts';
 import { contentColumns } from '../transactions/ledger-writes.ts';
 import { restoreBudgets, restoreEnvelope } from './restore-budgets.ts';
 import { restoreImportSettings } from './restore-import-settings.ts';
-import { insertAll, insertNumbered, insertRows, mapped } from './restore-rows.ts';
+import { insertAll, insertNumbered, insertRows, mapped, minor } from './restore-rows.ts';
 
 export interface RestoreResult {
   book: BookRecord;
@@ -77,6 +77,7 @@ export async function restoreBackup(
       archived: fromFlag(a.archived),
       hidden: fromFlag(a.hidden),
       balance: balances.get(a.id) ?? 0n,
+      target: a.target === null ? null : minor(a.target, a.currency),
       created_at: a.createdAt,
       updated_at: a.updatedAt,
     }));
