@@ -18,6 +18,7 @@ import type {
   CashFlowJson,
   CategoryGroupJson,
   CategoryJson,
+  CategoryPatchJson,
   CategoryTotalsJson,
   EnvelopeAssignmentJson,
   EnvelopeMonthJson,
@@ -112,11 +113,8 @@ export const api = {
       request<CategoryJson[]>('GET', `${book(bookId)}/categories${queryString({ includeArchived: true })}`),
     create: (bookId: number, body: NewCategoryJson) =>
       request<CategoryJson>('POST', `${book(bookId)}/categories`, body),
-    update: (
-      bookId: number,
-      id: number,
-      body: { name?: string; groupId?: number | null; hidden?: boolean },
-    ) => request<CategoryJson>('PATCH', `${book(bookId)}/categories/${id}`, body),
+    update: (bookId: number, id: number, body: CategoryPatchJson) =>
+      request<CategoryJson>('PATCH', `${book(bookId)}/categories/${id}`, body),
     merge: (bookId: number, id: number, into: number) =>
       request<CategoryJson>('POST', `${book(bookId)}/categories/${id}/merge`, { into }),
     remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/categories/${id}`),

@@ -20,7 +20,7 @@ import type {
   Recurrence,
   RolloverMode,
 } from '../../contract/budgets.ts';
-import type { NewCategory } from '../../contract/categories.ts';
+import type { Category, CategoryPatch, NewCategory } from '../../contract/categories.ts';
 import type { CategoryGroup } from '../../contract/category-groups.ts';
 import type { MoneyJson } from '../../contract/common.ts';
 import type {
@@ -78,8 +78,9 @@ export type NewAccountJson = Static<typeof NewAccount>;
 export type BalanceJson = Static<typeof Balance>;
 export type RegisterJson = Static<typeof Register>;
 export type RegisterEntryJson = Static<typeof RegisterEntry>;
-/** Categories are income and expense accounts. */
-export type CategoryJson = AccountJson;
+/** Categories are income and expense accounts, with a monthly target. */
+export type CategoryJson = Static<typeof Category>;
+export type CategoryPatchJson = Static<typeof CategoryPatch>;
 export type NewCategoryJson = Static<typeof NewCategory>;
 export type CategoryGroupJson = Static<typeof CategoryGroup>;
 export type PayeeJson = Static<typeof Payee>;

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, useEffect, useState } from 'react';
+import { type InputHTMLAttributes, type Ref, useEffect, useState } from 'react';
 import { currency, exponentOf } from '../../core/money/index.ts';
 import { formatLocaleAmount, parseLocaleAmount } from '../../core/money/locale.ts';
 import { errorText } from './ErrorNotice.tsx';
@@ -6,6 +6,7 @@ import { errorText } from './ErrorNotice.tsx';
 type NativeProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'>;
 
 export interface AmountInputProps extends NativeProps {
+  ref?: Ref<HTMLInputElement>;
   /** The exact decimal string (`"-1234.56"`), or `''` for empty. */
   value: string;
   /** ISO code: decides how many decimals are allowed. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useAnnounce } from '../../ui/Announcer.tsx';
 import { afterSuccess } from '../../ui/afterSuccess.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useCategoryList } from '../categories/queries.ts';
 import {
   type AssignmentCellJson,
   type FillStrategyJson,
@@ -16,6 +17,9 @@ const HELPERS: readonly { strategy: FillStrategyJson; label: string; done: strin
   { strategy: 'average-3-months', label: '3-month average', done: 'set to the 3-month average spending' },
 ];
 
+/** Offered only while some category has a target: it leaves the others as they are. */
+const TARGETS = { strategy: 'targets', label: 'Fill targets', done: 'filled to target' } as const;
+
 const plural = (n: number) => (n === 1 ? '1 category' : `${n} categories`);
 
 /**
@@ -24,12 +28,15 @@ const plural = (n: number) => (n === 1 ? '1 category' : `${n} categories`);
  */
 export function EnvelopeFill({ bookId, month }: { bookId: number; month: string }) {
   const fill = useFillMonth(bookId, month);
+  const categories = useCategoryList(bookId);
+  const hasTargets = (categories.data ?? []).some((c) => c.type === 'expense' && c.target !== null);
+  const helpers = hasTargets ? [...HELPERS, TARGETS] : HELPERS;
   const undo = useSetAssignments(bookId);
   const announce = useAnnounce();
   const [done, setDone] = useState<{ message: string; previous: AssignmentCellJson[] } | null>(null);
   const busy = fill.isPending || undo.isPending;
 
-  const run = (helper: (typeof HELPERS)[number]) => {
+  const run = (helper: (typeof helpers)[number]) => {
     undo.reset();
     afterSuccess(fill.mutateAsync({ strategy: helper.strategy }), (result) =>
       setDone({ message: `Assigned: ${plural(result.written)} ${helper.done}.`, previous: result.previous }),
@@ -46,7 +53,7 @@ export function EnvelopeFill({ bookId, month }: { bookId: number; month: string 
     <div className="envelope-fill">
       <fieldset className="envelope-fill-actions" disabled={busy}>
         <legend>Fill every envelope of the month</legend>
-        {HELPERS.map((helper) => (
+        {helpers.map((helper) => (
           <button key={helper.strategy} type="button" className="button small" onClick={() => run(helper)}>
             {helper.label}
           </button>

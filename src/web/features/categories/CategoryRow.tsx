@@ -11,8 +11,14 @@ import { HideToggle } from './HideToggle.tsx';
 import { MergeCategoryPanel } from './MergeCategoryPanel.tsx';
 import { MovePanel } from './MovePanel.tsx';
 import { useDeleteCategory, useUpdateCategory } from './queries.ts';
+import { TargetPanel } from './TargetPanel.tsx';
 
-type RowMode = { mode: 'view' } | { mode: 'rename' } | { mode: 'move' } | { mode: 'merge'; reason?: string };
+type RowMode =
+  | { mode: 'view' }
+  | { mode: 'rename' }
+  | { mode: 'move' }
+  | { mode: 'target' }
+  | { mode: 'merge'; reason?: string };
 
 /** One category with its balance, renamed in place; moved, merged, hidden or deleted from its row. */
 export function CategoryRow({
@@ -36,7 +42,7 @@ export function CategoryRow({
     update.reset();
     setState({ mode: 'view' });
   };
-  function toggle(mode: 'rename' | 'move' | 'merge') {
+  function toggle(mode: 'rename' | 'move' | 'target' | 'merge') {
     update.reset();
     remove.reset();
     setState(state.mode === mode ? { mode: 'view' } : { mode });
@@ -82,6 +88,11 @@ export function CategoryRow({
           </span>
         )}
         <Amount value={displayedBalance(category)} />
+        {category.target && (
+          <span className="muted category-target">
+            Target <Amount value={category.target} /> a month
+          </span>
+        )}
         <span className="row-actions">
           <PanelToggle
             label="Rename"
@@ -95,6 +106,14 @@ export function CategoryRow({
             open={state.mode === 'move'}
             onToggle={() => toggle('move')}
           />
+          {category.type === 'expense' && (
+            <PanelToggle
+              label="Target"
+              detail={`per month of ${category.name}`}
+              open={state.mode === 'target'}
+              onToggle={() => toggle('target')}
+            />
+          )}
           <HideToggle
             hidden={category.hidden}
             pending={update.isPending}
@@ -122,6 +141,7 @@ export function CategoryRow({
       {state.mode === 'move' && (
         <MovePanel bookId={bookId} category={category} groups={groups} onDone={close} />
       )}
+      {state.mode === 'target' && <TargetPanel bookId={bookId} category={category} onDone={close} />}
       {state.mode === 'merge' && (
         <MergeCategoryPanel
           bookId={bookId}

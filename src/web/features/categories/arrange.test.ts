@@ -32,6 +32,7 @@ const category = (
   archived: false,
   hidden: false,
   balance: { amount, currency: 'EUR' },
+  target: null,
   createdAt: STAMP,
   updatedAt: STAMP,
   ...extra,

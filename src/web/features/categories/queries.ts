@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/endpoints.ts';
-import type { NewCategoryJson } from '../../api/types.ts';
+import type { CategoryPatchJson, NewCategoryJson } from '../../api/types.ts';
 import { invalidateLedger } from '../accounts/queries.ts';
 
 export type CategoryKind = 'income' | 'expense';
@@ -50,10 +50,8 @@ export function useCreateCategory(bookId: number) {
 }
 
 export function useUpdateCategory(bookId: number) {
-  return useBookMutation(
-    bookId,
-    ({ id, ...body }: { id: number; name?: string; groupId?: number | null; hidden?: boolean }) =>
-      api.categories.update(bookId, id, body),
+  return useBookMutation(bookId, ({ id, ...body }: { id: number } & CategoryPatchJson) =>
+    api.categories.update(bookId, id, body),
   );
 }
 
