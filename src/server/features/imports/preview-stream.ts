@@ -37,9 +37,8 @@ export interface CsvPlanStream {
 }
 
 /**
- * Opens a kept request as a stream when it is a CSV file whose rows need nothing of each other: no
- * open date question (no rows then), no currency column (the statement's currency is the one every
- * row states), one statement in the import's account. Anything else is null: plan the whole file.
+ * Opens a kept request as a stream when it is a CSV file with no open date question (no rows then)
+ * going to the import's account. Anything else is null: plan the whole file.
  */
 export async function openCsvStream(
   db: Db,
@@ -61,10 +60,12 @@ export async function openCsvStream(
     given = { ...profile.mapping, ...request.mapping };
     layout = readCsvLayout(request.bytes, given);
   }
-  if (layout.questions.length > 0 || layout.mapping.currencyColumn !== null) return null;
+  if (layout.questions.length > 0) return null;
 
   const classify = await classifiers(db, scope.bookId);
   const context = await loadPlanContext(db, scope.bookId, account, classify, suggestEveryRow);
+  // A row that states no currency is planned in this one, as `parseCsv` would; the statement shows
+  // the one every row states, once every row has been read.
   const statement = { ...csvStatement(layout.mapping.currency ?? account.currency), rows: [] };
   const issues: ImportIssue[] = [];
   const prepared: PreparedImport = {
@@ -85,6 +86,7 @@ export async function openCsvStream(
     issues.length = 0;
     let pending: StatementRow[] = [];
     let read = 0;
+    let shared: string | null | undefined;
     const plan = (): PreparedRow[] => {
       const chunk = pending;
       pending = [];
@@ -99,6 +101,7 @@ export async function openCsvStream(
     for (let next = rows.next(); ; next = rows.next()) {
       if (next.done) {
         if (pending.length > 0) yield plan();
+        statement.currency = layout.mapping.currency ?? shared ?? account.currency;
         statement.openingBalance = next.value.balances.openingBalance;
         statement.closingBalance = next.value.balances.closingBalance;
         if (given.footerLines === undefined)
@@ -107,6 +110,7 @@ export async function openCsvStream(
       }
       for (const issue of next.value.issues) issues.push(issue);
       for (const row of next.value.rows) {
+        shared = shared === undefined || row.currency === shared ? row.currency : null;
         pending.push(row);
         if (pending.length < ROWS_PER_CHUNK) continue;
         const planned = plan();
