@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { csvRowChunks, readCsvLayout } from '../../../core/import/csv/parse.ts';
 import { detectFormat } from '../../../core/import/detect.ts';
 import { createImportKeyer } from '../../../core/import/import-key.ts';
+import { planRow } from '../../../core/import/plan.ts';
 import type { CsvMapping, ImportIssue, StatementRow } from '../../../core/import/types.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { BookScope } from '../../types.ts';
@@ -34,6 +35,12 @@ export interface CsvPlanStream {
    * row `from` on: earlier rows are only read and keyed (a key counts the same row seen before).
    */
   chunks(from?: number): Generator<PreparedRow[], void, undefined>;
+  /**
+   * Gives rows that are shown (a page) every suggestion, as a whole preview's plan has them: the
+   * chunks are planned as a commit plans them, which scores only the rows nothing else categorised
+   * and so decides the same categories.
+   */
+  withSuggestions(rows: readonly PreparedRow[]): void;
 }
 
 /**
@@ -45,7 +52,6 @@ export async function openCsvStream(
   scope: BookScope,
   request: ImportRequest,
   classifiers: ClassifierSource,
-  suggestEveryRow: boolean,
 ): Promise<CsvPlanStream | null> {
   const format = request.format ?? detectFormat(request.bytes, request.fileName);
   if (format !== 'csv' || (request.statementAccounts?.length ?? 0) > 0) return null;
@@ -63,10 +69,12 @@ export async function openCsvStream(
   if (layout.questions.length > 0) return null;
 
   const classify = await classifiers(db, scope.bookId);
-  const context = await loadPlanContext(db, scope.bookId, account, classify, suggestEveryRow);
+  const context = await loadPlanContext(db, scope.bookId, account, classify, false);
+  const shown = { ...context, suggestEveryRow: true };
   // A row that states no currency is planned in this one, as `parseCsv` would; the statement shows
   // the one every row states, once every row has been read.
-  const statement = { ...csvStatement(layout.mapping.currency ?? account.currency), rows: [] };
+  const planningCurrency = layout.mapping.currency ?? account.currency;
+  const statement = { ...csvStatement(planningCurrency), rows: [] };
   const issues: ImportIssue[] = [];
   const prepared: PreparedImport = {
     parsed: { format: 'csv', variant: layout.variant, statements: [statement], issues },
@@ -118,5 +126,10 @@ export async function openCsvStream(
       }
     }
   }
-  return { prepared, chunks };
+  const withSuggestions = (rows: readonly PreparedRow[]) => {
+    for (const row of rows) {
+      row.planned.suggestions = planRow(row.planned.row, shown, planningCurrency).suggestions;
+    }
+  };
+  return { prepared, chunks, withSuggestions };
 }

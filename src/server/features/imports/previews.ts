@@ -31,7 +31,7 @@ export async function startPreview(
   classifiers: ClassifierSource,
   now: string,
 ): Promise<ImportPreviewJson> {
-  const stream = await openCsvStream(db, scope, request, classifiers, true);
+  const stream = await openCsvStream(db, scope, request, classifiers);
   if (stream) {
     // Only the counts and the first page are kept of the rows: a page reads the file again.
     const tally = emptyTally();
@@ -43,6 +43,7 @@ export async function startPreview(
     }
     const previewId = await savePreview(db, scope, request, stream.prepared.sha256, now);
     const page = collector.page();
+    stream.withSuggestions(page.rows);
     return {
       previewId,
       nextCursor: page.nextCursor,
@@ -71,7 +72,7 @@ export async function previewPage(
 ): Promise<ImportPreviewPageJson> {
   const request = await loadPreview(db, scope, previewId, now);
   let prepared = keptPlan(previewId);
-  const stream = prepared ? null : await openCsvStream(db, scope, request, classifiers, true);
+  const stream = prepared ? null : await openCsvStream(db, scope, request, classifiers);
   if (stream) {
     // The file is read again up to the page's end; chunks before the cursor's are only keyed.
     const collector = pageCollector(query.filter, query.cursor, query.limit);
@@ -80,6 +81,7 @@ export async function previewPage(
       if (rows.some((row) => collector.offer(row))) break;
     }
     const page = collector.page();
+    stream.withSuggestions(page.rows);
     return {
       rows: page.rows.map((row) => rowJson(row, stream.prepared, NO_CHOICES)),
       nextCursor: page.nextCursor,
@@ -104,7 +106,7 @@ export async function commitPreview(
 ): Promise<ImportBatchJson> {
   await refuseForeignCategories(db, scope.bookId, options.choices.categories);
   const request = await loadPreview(db, scope, previewId, now);
-  const stream = keptPlan(previewId) ? null : await openCsvStream(db, scope, request, classifiers, false);
+  const stream = keptPlan(previewId) ? null : await openCsvStream(db, scope, request, classifiers);
   if (stream) {
     const batch = await commitStream(db, scope, stream, request, options, now);
     await dropPreview(db, scope, previewId);
