@@ -175,6 +175,35 @@ describeEachDatabase('import previews kept by id', (ctx) => {
     expect(committed.body).toMatchObject({ transactionCount: 18, skippedCount: 22 });
   });
 
+  it('refuses an error in a late chunk of a streamed file after writing the chunks before it, and leaves nothing', async () => {
+    const app = await testApp(ctx.database);
+    const { client, base } = await signUpWithBook(app);
+    const { ids } = await setUp(client, base);
+    const lines = csv(12_000).split('\n');
+    // Row 11,000, in the third chunk of 5,000: one decimal too many.
+    lines[11_001] = lines[11_001]!.replace(/;[^;]*$/, ';-1,234');
+    const preview = await client.post(`${base}/imports/preview`, {
+      fileName: 'late.csv',
+      content: b64(lines.join('\n')),
+      accountId: ids.checking,
+    });
+    expect(preview.body.summary).toMatchObject({ rows: 12_000, errors: 1 });
+    const { previewId } = preview.body;
+    const errors = await client.get(`${base}/imports/previews/${previewId}/rows?filter=errors`);
+    expect(errors.body.rows.map((row: any) => row.index)).toEqual([11_000]);
+    const before = await transactions(client, base);
+    const commit = (body: object) => client.post(`${base}/imports/previews/${previewId}/commit`, body);
+    const refused = await commit({});
+    expectProblem(refused, 422, 'IMPORT_HAS_ERRORS');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: '/rows/11000' })]);
+    expect(await transactions(client, base)).toEqual(before);
+    expect((await client.get(`${base}/imports`)).body).toHaveLength(1);
+    const committed = await commit({ exclude: [11_000] });
+    expect(committed.status).toBe(201);
+    expect(committed.body.transactionCount + committed.body.skippedCount).toBe(12_000);
+    expect(committed.body.transactionCount).toBe(preview.body.summary.toImport);
+  });
+
   it('plans a preview again from its kept file when this process no longer holds its plan', async () => {
     const app = await testApp(ctx.database);
     const { client, base } = await signUpWithBook(app);
