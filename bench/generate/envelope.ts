@@ -11,6 +11,7 @@ import { seededRandom } from '../../src/cli/demo/random.ts';
 import type { Db } from '../../src/db/connect.ts';
 import type { EnvelopeAssignmentTable, EnvelopeMoveTable } from '../../src/db/schema-envelope.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
+import { rebuildEnvelopeYears } from '../../src/server/features/envelope/years.ts';
 import type { BenchOptions } from './plan.ts';
 import { CATEGORIES } from './plan.ts';
 
@@ -87,5 +88,7 @@ export async function writeBenchEnvelope(db: Db, bookId: number, options: BenchO
         .values(moves.slice(at, at + 500))
         .execute();
     }
+    // Written by hand rather than through the service: its years are computed once at the end.
+    await rebuildEnvelopeYears(trx, bookId);
   });
 }

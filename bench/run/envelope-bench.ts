@@ -33,9 +33,40 @@ export interface EnvelopeFigure {
 
 type Statement = readonly [string, readonly unknown[]];
 
-/** The statements the API runs for one month, by hand. */
-function monthStatements(bookId: number, start: string, month: string): Statement[] {
+/** The months [from, to] as the read takes them: income per month, spending, assignments, moves. */
+function monthRows(bookId: number, from: string, to: string): Statement[] {
   return [
+    [
+      `select s.month, sum(s.amount) from account_months s join accounts a on a.id = s.account_id
+       where a.book_id = ? and a.type = 'income' and a.currency = 'EUR' and s.month >= ? and s.month <= ?
+       group by s.month`,
+      [bookId, from, to],
+    ],
+    [
+      `select account_id, month, amount from account_months where book_id = ? and month >= ? and month <= ?
+       and account_id in (select id from accounts where book_id = ? and type = 'expense' and currency = 'EUR')`,
+      [bookId, from, to, bookId],
+    ],
+    [
+      'select month, category_id, amount from envelope_assignments where book_id = ? and month >= ? and month <= ?',
+      [bookId, from, to],
+    ],
+    [
+      'select * from envelope_moves where book_id = ? and month >= ? and month <= ? order by id',
+      [bookId, from, to],
+    ],
+  ];
+}
+
+/**
+ * The statements the API runs for one month, by hand: the months from January of the year of the
+ * month before it, and before them the budget's partial first year by months, the whole years
+ * from `envelope_years` and the income they hold.
+ */
+function monthStatements(bookId: number, start: string, month: string): Statement[] {
+  const walkFrom = `${addMonths(month, -1).slice(0, 4)}-01`;
+  const opened = walkFrom > start;
+  const statements: Statement[] = [
     ['select * from envelope_settings where book_id = ?', [bookId]],
     [
       `select a.id, a.name, a.archived, g.name, g.position from accounts a
@@ -43,26 +74,25 @@ function monthStatements(bookId: number, start: string, month: string): Statemen
        where a.book_id = ? and a.type = 'expense' and a.currency = 'EUR'`,
       [bookId],
     ],
-    [
-      `select s.month, sum(s.amount) from account_months s join accounts a on a.id = s.account_id
-       where a.book_id = ? and a.type = 'income' and a.currency = 'EUR' and s.month >= ? and s.month <= ?
-       group by s.month`,
-      [bookId, start, month],
-    ],
-    [
-      `select account_id, month, amount from account_months where book_id = ? and month >= ? and month <= ?
-       and account_id in (select id from accounts where book_id = ? and type = 'expense' and currency = 'EUR')`,
-      [bookId, start, month, bookId],
-    ],
-    [
-      'select month, category_id, amount from envelope_assignments where book_id = ? and month >= ? and month <= ?',
-      [bookId, start, month],
-    ],
-    [
-      'select * from envelope_moves where book_id = ? and month >= ? and month <= ? order by id',
-      [bookId, start, month],
-    ],
+    ...monthRows(bookId, opened ? walkFrom : start, month),
   ];
+  if (!opened) return statements;
+  const startYear = Number(start.slice(0, 4));
+  const head = !start.endsWith('-01');
+  if (head) statements.push(...monthRows(bookId, start, `${startYear}-12`));
+  const before = addMonths(walkFrom, -1);
+  statements.push(
+    [
+      'select category_id, assigned, spent, low from envelope_years where book_id = ? and year >= ? and year <= ? order by year',
+      [bookId, head ? startYear + 1 : startYear, Number(before.slice(0, 4))],
+    ],
+    [
+      `select sum(s.amount) from account_months s join accounts a on a.id = s.account_id
+       where a.book_id = ? and a.type = 'income' and a.currency = 'EUR' and s.month >= ? and s.month <= ?`,
+      [bookId, start, before],
+    ],
+  );
+  return statements;
 }
 
 /** The old read: income and spending per category and month from every posting. */

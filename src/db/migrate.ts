@@ -9,6 +9,7 @@ import * as accountMonths from './migrations/2026_11_21_0006_account_months.ts';
 import * as transactionSearch from './migrations/2026_11_21_0007_transaction_search.ts';
 import * as importProgress from './migrations/2026_11_21_0008_import_progress.ts';
 import * as importPreviews from './migrations/2026_11_21_0010_import_previews.ts';
+import * as envelopeYears from './migrations/2026_11_21_0011_envelope_years.ts';
 import * as categoryTargets from './migrations/2026_11_21_0012_category_targets.ts';
 
 /** Every migration, in order. Names sort by date; a new one goes at the end. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_0008_import_progress': importProgress,
   '2026_11_21_0010_import_previews': importPreviews,
   '2026_11_21_0012_category_targets': categoryTargets,
+  '2026_11_21_0011_envelope_years': envelopeYears,
 };
 
 function migrator(database: Database): Migrator {

@@ -38,8 +38,25 @@ export interface EnvelopeMoveTable {
   created_at: string;
 }
 
+/**
+ * Per expense category and calendar year, what an envelope month needs of that year, kept by every
+ * write in its own transaction (see `src/db/envelope-years.ts` and `src/core/budget/envelope-years.ts`).
+ */
+export interface EnvelopeYearTable {
+  book_id: number;
+  category_id: number;
+  year: number;
+  /** Σ assigned, moves in and out included. */
+  assigned: MinorUnits;
+  /** Σ net spending. */
+  spent: MinorUnits;
+  /** The lowest running sum of (assigned − spent) within the year, from zero: ≤ 0. */
+  low: MinorUnits;
+}
+
 export interface EnvelopeSchema {
   envelope_settings: EnvelopeSettingsTable;
   envelope_assignments: EnvelopeAssignmentTable;
   envelope_moves: EnvelopeMoveTable;
+  envelope_years: EnvelopeYearTable;
 }

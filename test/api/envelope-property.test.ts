@@ -2,7 +2,9 @@
  * An envelope month read through the API (from the monthly roll-ups) equals the budget computed
  * from scratch: the core fed directly with every posting the test wrote. Each run builds a fresh
  * book through the API — income, spending (some split), refunds, transfers, assignments, moves,
- * and early transactions moved to another month or deleted — over 18 months, then compares months.
+ * and early transactions moved to another month or deleted — over 42 months from a July (so that a
+ * month is read from kept envelope years: the budget's partial first year, whole years, and the
+ * months of the last ones), with transactions before the start too, then compares months.
  */
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
@@ -16,31 +18,36 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { envelopeBook, envelopes, totals } from '../support/envelope.ts';
 
 const EUR = currency('EUR');
-/** From the budget's start (2026-01) across a new year. */
-const MONTHS = 18;
-const monthKey = (index: number) =>
-  `${2026 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+/** From the budget's start (2025-07) across three new years. */
+const START = '2025-07';
+const MONTHS = 42;
+const monthKey = (index: number) => {
+  const at = 2025 * 12 + 6 + index;
+  return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`;
+};
 const eur = (minor: bigint) => ({ amount: formatMinor(minor, 2), currency: 'EUR' });
 const CATEGORIES = ['groceries', 'rent', 'fun'] as const;
 const NAMES = { groceries: 'Groceries', rent: 'Rent', fun: 'Fun' } as const;
 type Category = (typeof CATEGORIES)[number];
 
 const month = fc.nat(MONTHS - 1);
+/** Transactions may fall before the budget's start, in its first calendar year: they do not count. */
+const txMonth = fc.integer({ min: -3, max: MONTHS - 1 });
 const day = fc.integer({ min: 1, max: 28 });
 const minor = fc.bigInt({ min: 1n, max: 300_000n });
 const category = fc.constantFrom(...CATEGORIES);
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('income' as const), month, day, minor }),
+  fc.record({ kind: fc.constant('income' as const), month: txMonth, day, minor }),
   fc.record({
     kind: fc.constant('spend' as const),
-    month,
+    month: txMonth,
     day,
     minor,
     category,
     split: fc.option(fc.record({ category, minor })),
   }),
-  fc.record({ kind: fc.constant('refund' as const), month, day, minor, category }),
-  fc.record({ kind: fc.constant('transfer' as const), month, day, minor }),
+  fc.record({ kind: fc.constant('refund' as const), month: txMonth, day, minor, category }),
+  fc.record({ kind: fc.constant('transfer' as const), month: txMonth, day, minor }),
   fc.record({
     kind: fc.constant('assign' as const),
     month,
@@ -48,7 +55,7 @@ const op = fc.oneof(
     minor: fc.bigInt({ min: -100_000n, max: 300_000n }),
   }),
   fc.record({ kind: fc.constant('move' as const), month, from: category, to: category, minor }),
-  fc.record({ kind: fc.constant('redate' as const), which: fc.nat(), month, day }),
+  fc.record({ kind: fc.constant('redate' as const), which: fc.nat(), month: txMonth, day }),
   fc.record({ kind: fc.constant('delete' as const), which: fc.nat() }),
 );
 const spec = fc.record({
@@ -79,6 +86,8 @@ describeEachDatabase('envelope month (property)', (ctx) => {
       fc.asyncProperty(spec, async ({ ops, asked }) => {
         const book = await envelopeBook(app);
         const { client, base, ids } = book;
+        const settings = { enabled: true, startMonth: START };
+        expect((await client.request('PUT', `${base}/envelope/settings`, settings)).body).toEqual(settings);
         const savings = (await client.post(`${base}/accounts`, { name: 'Savings', type: 'asset' })).body.id;
         const written: Written[] = [];
         const assigned = new Map<string, bigint>();
@@ -190,7 +199,8 @@ describeEachDatabase('envelope month (property)', (ctx) => {
           };
         });
         const expected = envelopeBudget(EUR, inputs);
-        for (const m of [MONTHS - 1, ...asked]) {
+        // January after an opening, a month after whole kept years, the last, and any.
+        for (const m of [18, 31, MONTHS - 1, ...asked]) {
           const want = expected[m]!;
           const got = await book.month(monthKey(m));
           const f = (value: { minor: bigint }) => formatMinor(value.minor, 2);

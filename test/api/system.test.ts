@@ -121,6 +121,7 @@ describeEachDatabase('the server around the API', (ctx) => {
     try {
       expect(await migrateToNothing(fresh.database)).toEqual([
         'reverted 2026_11_21_0012_category_targets',
+        'reverted 2026_11_21_0011_envelope_years',
         'reverted 2026_11_21_0010_import_previews',
         'reverted 2026_11_21_0008_import_progress',
         'reverted 2026_11_21_0007_transaction_search',
@@ -141,6 +142,7 @@ describeEachDatabase('the server around the API', (ctx) => {
         'applied 2026_11_21_0007_transaction_search',
         'applied 2026_11_21_0008_import_progress',
         'applied 2026_11_21_0010_import_previews',
+        'applied 2026_11_21_0011_envelope_years',
         'applied 2026_11_21_0012_category_targets',
       ]);
       expect(await migrateToLatest(fresh.database)).toEqual([]);

@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
 import type { MonthDelta, PostingDeltas } from '../../../core/ledger/posting-deltas.ts';
 import type { Db } from '../../../db/connect.ts';
+import { touchEnvelopeYears } from '../envelope/years.ts';
 import { adjustBalances } from './queries.ts';
 
 // Five columns a row: far below either database's limit of bound parameters per statement.
 const MONTH_ROWS = 1000;
 
 /**
- * Moves the figures cached beside the postings — each account's balance and its monthly
- * roll-ups — by what a write did, on `db` (the write's own database transaction), so that they
+ * Moves the figures cached beside the postings — each account's balance, its monthly roll-ups
+ * and, for an expense category, its envelope years — by what a write did, on `db` (the write's own database transaction), so that they
  * can never disagree with the postings a reader sees. Rows are upserted in (account, month) order,
  * so two writers on PostgreSQL lock them in the same order and cannot deadlock on them.
  */
@@ -19,7 +20,13 @@ export async function applyPostingDeltas(
   now: string,
 ): Promise<void> {
   await adjustBalances(db, deltas.balances(), now);
-  await adjustMonths(db, bookId, deltas.months());
+  const months = deltas.months();
+  await adjustMonths(db, bookId, months);
+  await touchEnvelopeYears(
+    db,
+    bookId,
+    months.map((row) => ({ categoryId: row.accountId, month: row.month })),
+  );
 }
 
 async function adjustMonths(db: Db, bookId: number, months: readonly MonthDelta[]): Promise<void> {

@@ -14,6 +14,7 @@ import { inTransaction } from '../../../db/transaction.ts';
 import { fromFlag } from '../../../db/values.ts';
 import { fromMoneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
+import { movePartners, rebuildEnvelopeYears, touchEnvelopeYears } from '../envelope/years.ts';
 import { deleteTransactions, insertTransaction } from '../transactions/ledger-writes.ts';
 import { type AccountRow, getAccountRow, hasPostings, loadPostingAccounts, nameTaken } from './queries.ts';
 import { systemAccount } from './system-accounts.ts';
@@ -193,6 +194,9 @@ export async function updateAccount(
       })
       .where('id', '=', id)
       .execute();
+    // An envelope move counts when both its categories hold one currency.
+    if (code && code !== account.currency && type === 'expense')
+      await rebuildEnvelopeYears(trx, scope.bookId);
     return (await getAccountRow(trx, scope.bookId, id))!;
   });
 }
@@ -253,6 +257,9 @@ export async function deleteAccount(
       .set({ default_category_id: null })
       .where('default_category_id', '=', id)
       .execute();
+    // Its envelope moves go with it (foreign keys cascade): the other categories' years change.
+    const partners = await movePartners(trx, id);
     await trx.deleteFrom('accounts').where('id', '=', id).execute();
+    await touchEnvelopeYears(trx, scope.bookId, partners);
   });
 }

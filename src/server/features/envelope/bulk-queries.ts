@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import { sumMinor, toMinor } from '../../../db/values.ts';
+import { touchEnvelopeYears } from './years.ts';
 
 /** Rows per multi-row statement: 5 values each, well under SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 2000;
@@ -81,6 +82,7 @@ export async function upsertAssignments(
       .where('amount', '=', 0)
       .execute();
   }
+  await touchEnvelopeYears(db, bookId, cells);
 }
 
 /** 'YYYY-MM' of a posting's date on both databases (DATE on PostgreSQL, TEXT on SQLite). */

@@ -141,3 +141,34 @@ export async function movesBetween(db: Db, bookId: number, from: string, to: str
     createdAt: row.created_at,
   }));
 }
+
+/** Σ of the postings on the book's income categories in `currency` over the months (income negative). */
+export async function incomeTotal(db: Db, bookId: number, currency: string, months: MonthRange) {
+  const row = await db
+    .selectFrom('account_months')
+    .innerJoin('accounts', 'accounts.id', 'account_months.account_id')
+    .select((eb) => sumMinor(eb.ref('account_months.amount')).as('total'))
+    .where('accounts.book_id', '=', bookId)
+    .where('accounts.type', '=', 'income')
+    .where('accounts.currency', '=', currency)
+    .where('account_months.month', '>=', months.from)
+    .where('account_months.month', '<=', months.to)
+    .executeTakeFirst();
+  return toMinor(row?.total);
+}
+
+/** The kept envelope years of the book's categories over [from, to], oldest first. */
+export async function envelopeYearsBetween(db: Db, bookId: number, from: number, to: number) {
+  const rows = await db
+    .selectFrom('envelope_years')
+    .select(['category_id', 'assigned', 'spent', 'low'])
+    .where('book_id', '=', bookId)
+    .where('year', '>=', from)
+    .where('year', '<=', to)
+    .orderBy('year')
+    .execute();
+  return rows.map((row) => ({
+    categoryId: row.category_id,
+    block: { assigned: toMinor(row.assigned), spent: toMinor(row.spent), low: toMinor(row.low) },
+  }));
+}

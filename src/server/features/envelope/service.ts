@@ -1,6 +1,5 @@
 import type { MoneyJson } from '../../../contract/common.ts';
 import { type EnvelopeMonth, envelopeMonth } from '../../../core/budget/index.ts';
-import { isoDate } from '../../../core/calendar/date.ts';
 import { fail } from '../../../core/errors.ts';
 import { type CurrencyCode, currency, type Money } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
@@ -9,23 +8,12 @@ import { fromFlag, toFlag } from '../../../db/values.ts';
 import { fromMoneyJson, moneyJson, toMoneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
 import { getAccountRow } from '../accounts/queries.ts';
-import {
-  assignmentsBetween,
-  envelopeCategories,
-  firstActiveMonth,
-  getSettings,
-  type MoveRow,
-  monthlyIncome,
-  monthlySpending,
-  movesBetween,
-} from './queries.ts';
+import { monthAt, monthIndex, readMonthSums, readOpening } from './month-sums.ts';
+import { envelopeCategories, firstActiveMonth, getSettings, type MoveRow } from './queries.ts';
+import { touchEnvelopeYears } from './years.ts';
 
 /** How far a month may lie from the budget's start: a hundred years of months. */
 const MAX_MONTHS = 1200;
-
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthAt = (index: number) =>
-  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 function invalidMonth(message: string): never {
   fail('INVALID_DATE', message, [{ field: 'path:month', code: 'INVALID_DATE', message }]);
@@ -124,6 +112,7 @@ export async function setAssignment(
         .onConflict((conflict) => conflict.columns(['book_id', 'month', 'category_id']).doUpdateSet(values))
         .execute();
     }
+    await touchEnvelopeYears(trx, scope.bookId, [{ categoryId, month }]);
     return { month, categoryId, amount: toMoneyJson(amount) };
   });
 }
@@ -165,24 +154,36 @@ export async function addMove(
       })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
+    await touchEnvelopeYears(trx, scope.bookId, [
+      { categoryId: input.from, month },
+      { categoryId: input.to, month },
+    ]);
     const move = { id: row.id, month, from: input.from, to: input.to, amount: amount.minor };
     return moveJson({ ...move, createdAt: row.created_at }, scope.baseCurrency);
   });
 }
 
 export async function deleteMove(db: Db, scope: BookScope, id: number) {
-  const result = await db
-    .deleteFrom('envelope_moves')
-    .where('book_id', '=', scope.bookId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) fail('NOT_FOUND', `There is no move ${id} in this book.`);
+  await inTransaction(db, async (trx) => {
+    const move = await trx
+      .deleteFrom('envelope_moves')
+      .where('book_id', '=', scope.bookId)
+      .where('id', '=', id)
+      .returning(['month', 'from_category_id', 'to_category_id'])
+      .executeTakeFirst();
+    if (!move) fail('NOT_FOUND', `There is no move ${id} in this book.`);
+    await touchEnvelopeYears(trx, scope.bookId, [
+      { categoryId: move.from_category_id, month: move.month },
+      { categoryId: move.to_category_id, month: move.month },
+    ]);
+  });
 }
 
 /**
- * The month as the core computes it from the budget's start month: income and spending per
- * category and month from the monthly roll-ups (no posting is read), assignments and moves from
- * their tables. Only the asked month is built as objects; the months before it are bare sums.
+ * The month as the core computes it from the budget's start month: every calendar year before the
+ * one of the month before it from the kept envelope years (one opening month), and the months
+ * after that from the monthly roll-ups, assignments and moves; no posting is read. Only the asked
+ * month is built as objects; the months before it are bare sums.
  */
 export async function readMonth(db: Db, scope: BookScope, month: string) {
   return inTransaction(db, async (trx) => {
@@ -193,41 +194,20 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
     if (count > MAX_MONTHS) invalidMonth(`A month at most ${MAX_MONTHS} months after ${start}.`);
     const code = currency(scope.baseCurrency);
     const categories = await envelopeCategories(trx, scope.bookId, code);
-    const known = new Set(categories.map((c) => c.id));
-    const range = { from: start, to: month };
-    const [income, spending, assignments, moves] = await Promise.all([
-      monthlyIncome(trx, scope.bookId, code, range),
-      monthlySpending(trx, scope.bookId, [...known], range),
-      assignmentsBetween(trx, scope.bookId, start, month),
-      movesBetween(trx, scope.bookId, start, month),
+    const book = { bookId: scope.bookId, currency: code, known: new Set(categories.map((c) => c.id)) };
+    // The opening's own month splits its TBB otherwise: walk at least the month before the asked one.
+    const walkFrom = `${monthAt(monthIndex(month) - 1).slice(0, 4)}-01`;
+    const opened = walkFrom > start;
+    const [walk, opening] = await Promise.all([
+      readMonthSums(trx, book, opened ? walkFrom : start, month),
+      opened ? readOpening(trx, book, start, monthAt(monthIndex(walkFrom) - 1)) : undefined,
     ]);
-    const first = monthIndex(start);
-    const months = Array.from({ length: count }, (_, i) => ({
-      month: isoDate(`${monthAt(first + i)}-01`),
-      income: 0n,
-      categories: new Map<number, { assigned: bigint; spent: bigint }>(),
-      moves: [] as { from: number; to: number; amount: bigint }[],
-    }));
-    const byKey = new Map(months.map((value, i) => [monthAt(first + i), value]));
-    const at = (m: string, id: number) => {
-      const cells = byKey.get(m)!.categories;
-      const value = cells.get(id) ?? { assigned: 0n, spent: 0n };
-      cells.set(id, value);
-      return value;
-    };
-    for (const sum of income) byKey.get(sum.month)!.income -= sum.total;
-    for (const sum of spending) at(sum.month, sum.categoryId).spent += sum.total;
-    for (const a of assignments) if (known.has(a.categoryId)) at(a.month, a.categoryId).assigned += a.amount;
-    const counted = moves.filter((move) => known.has(move.from) && known.has(move.to));
-    for (const { month: m, from, to, amount } of counted) {
-      byKey.get(m)!.moves.push({ from, to, amount });
-    }
     const result = envelopeMonth(
       code,
       categories.map(({ id }) => id),
-      months,
+      opening ? [opening, ...walk.months] : walk.months,
     );
-    return monthJson(result, month, start, code, categories, counted);
+    return monthJson(result, month, start, code, categories, walk.moves);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { BackupDocument } from '../../../core/export/backup-types.ts';
 import type { Db } from '../../../db/connect.ts';
 import { fromFlag } from '../../../db/values.ts';
+import { rebuildEnvelopeYears } from '../envelope/years.ts';
 import { insertNumbered, insertRows, mapped, minor } from './restore-rows.ts';
 
 /** Limit budgets with their amounts and alerts. */
@@ -45,7 +46,10 @@ export async function restoreBudgets(
   await insertRows(trx, 'notifications', notifications);
 }
 
-/** The envelope mode, its assignments and its moves (in the book's base currency). */
+/**
+ * The envelope mode, its assignments and its moves (in the book's base currency), and its years
+ * computed from them and the roll-ups (which the ledger's restore has rebuilt before).
+ */
 export async function restoreEnvelope(
   trx: Db,
   bookId: number,
@@ -83,4 +87,5 @@ export async function restoreEnvelope(
     created_at: m.createdAt,
   }));
   await insertRows(trx, 'envelope_moves', moveRows);
+  await rebuildEnvelopeYears(trx, bookId);
 }

@@ -3,6 +3,7 @@
  * (Principle 1). Read-only; used by the CLI and, later, by the admin area.
  */
 import type { Db } from '../../../db/connect.ts';
+import { envelopeYearProblems } from './envelope-year-checks.ts';
 import { balanceProblems, countRows, transactionProblems } from './ledger-checks.ts';
 import { monthProblems } from './month-checks.ts';
 import { postingProblems, referenceProblems } from './posting-checks.ts';
@@ -39,6 +40,7 @@ export async function checkIntegrity(db: Db, options: CheckOptions = {}): Promis
       ...(await transactionProblems(trx, bookId)),
       ...(await balanceProblems(trx, bookId)),
       ...(await monthProblems(trx, bookId)),
+      ...(await envelopeYearProblems(trx, bookId)),
       ...(await postingProblems(trx, bookId)),
       ...(await referenceProblems(trx, bookId)),
       ...(await searchIndexProblems(trx)),

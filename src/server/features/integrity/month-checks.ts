@@ -72,7 +72,7 @@ export async function monthProblems(db: Db, bookId: number | undefined): Promise
   return problems.sort((a, b) => a.order.localeCompare(b.order)).map(({ order: _, ...problem }) => problem);
 }
 
-async function accountCurrencies(db: Db, bookId: number | undefined): Promise<Map<number, string>> {
+export async function accountCurrencies(db: Db, bookId: number | undefined): Promise<Map<number, string>> {
   let query = db.selectFrom('accounts').select(['id', 'currency']);
   if (bookId !== undefined) query = query.where('book_id', '=', bookId);
   return new Map((await query.execute()).map((row) => [row.id, row.currency]));

@@ -13,6 +13,8 @@ export type ProblemKind =
   | 'cached-balance'
   /** A monthly roll-up row (`account_months`) differs from its account's postings in that month. */
   | 'cached-month'
+  /** A kept envelope year (`envelope_years`) differs from its category's months that year. */
+  | 'cached-envelope-year'
   /** SQLite's text-search index differs from the transactions' texts. */
   | 'search-index'
   /** `transactions.total` differs from the sum of its positive values. */

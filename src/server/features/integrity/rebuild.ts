@@ -1,12 +1,14 @@
 /**
  * `moneta check --rebuild`: recomputes every figure cached beside the postings — account
- * balances, transaction totals and the monthly roll-ups — from the postings themselves, and
+ * balances, transaction totals, the monthly roll-ups and the envelope years — from the postings
+ * (and the envelope's assignments and moves) themselves, and
  * SQLite's text-search index from the transactions' texts, in one database transaction. The postings are the truth (Principle 1); this never changes them.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { rebuildAccountMonths } from '../accounts/ledger-totals.ts';
+import { rebuildEnvelopeYears } from '../envelope/years.ts';
 import { rebuildSearchIndex } from './search-checks.ts';
 
 export async function rebuildCaches(db: Db, bookId: number | undefined, now: string): Promise<void> {
@@ -24,6 +26,7 @@ export async function rebuildCaches(db: Db, bookId: number | undefined, now: str
     if (bookId !== undefined) totals = totals.where('book_id', '=', bookId);
     await totals.execute();
     await rebuildAccountMonths(trx, bookId);
+    await rebuildEnvelopeYears(trx, bookId);
     await rebuildSearchIndex(trx);
   });
 }

@@ -126,6 +126,9 @@ describeEachDatabase('monthly roll-ups', (ctx) => {
       `Account ${checking.id} (book ${scope.bookId}) in 2026-02: the monthly roll-up holds no row; its postings say -3.00 EUR in 1 posting.`,
       `Account ${food.id} (book ${scope.bookId}) in 2025-12: the monthly roll-up holds 0.01 EUR in 1 posting; its postings say no row.`,
       `Account ${food.id} (book ${scope.bookId}) in 2026-01: the monthly roll-up holds 9.99 EUR in 1 posting; its postings say 10.00 EUR in 1 posting.`,
+      // The envelope years are checked against the roll-ups, so wrong roll-ups show there too.
+      `Category ${food.id} (book ${scope.bookId}) in 2025: the envelope year holds no row; its months say assigned 0.00 EUR, spent 0.01 EUR, lowest running sum -0.01 EUR.`,
+      `Category ${food.id} (book ${scope.bookId}) in 2026: the envelope year holds assigned 0.00 EUR, spent 13.00 EUR, lowest running sum -13.00 EUR; its months say assigned 0.00 EUR, spent 12.99 EUR, lowest running sum -12.99 EUR.`,
     ]);
 
     await rebuildCaches(db, scope.bookId, NOW);
