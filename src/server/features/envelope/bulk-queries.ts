@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
-import { sumMinor, toMinor } from '../../../db/values.ts';
+import { toMinor } from '../../../db/values.ts';
 import { touchEnvelopeYears } from './years.ts';
 
 /** Rows per multi-row statement: 5 values each, well under SQLite's and PostgreSQL's parameter limits. */
@@ -83,35 +82,4 @@ export async function upsertAssignments(
       .execute();
   }
   await touchEnvelopeYears(db, bookId, cells);
-}
-
-/** 'YYYY-MM' of a posting's date on both databases (DATE on PostgreSQL, TEXT on SQLite). */
-const postingMonth = sql<string>`substr(cast(postings.date as text), 1, 7)`;
-
-/**
- * Net spending per expense category (in `currency`) and month over the dates [from, to]: what
- * the fill helpers read, a few months at most, by the postings' book-and-date index.
- */
-export async function spendingByMonth(
-  db: Db,
-  bookId: number,
-  currency: string,
-  dates: { from: string; to: string },
-): Promise<AssignmentRow[]> {
-  const rows = await db
-    .selectFrom('postings')
-    .innerJoin('accounts', 'accounts.id', 'postings.account_id')
-    .select((eb) => [
-      'postings.account_id as categoryId',
-      postingMonth.as('month'),
-      sumMinor(eb.ref('postings.amount')).as('total'),
-    ])
-    .where('postings.book_id', '=', bookId)
-    .where('accounts.type', '=', 'expense')
-    .where('accounts.currency', '=', currency)
-    .where('postings.date', '>=', dates.from)
-    .where('postings.date', '<=', dates.to)
-    .groupBy(['postings.account_id', postingMonth])
-    .execute();
-  return rows.map((row) => ({ month: row.month, categoryId: row.categoryId, amount: toMinor(row.total) }));
 }

@@ -1,14 +1,13 @@
 import type { MoneyJson } from '../../../contract/common.ts';
 import { type FillStrategy, fillMonth, shiftBudgetMonth } from '../../../core/budget/envelope-fill.ts';
-import { daysInMonth } from '../../../core/calendar/date.ts';
 import { type ErrorCode, type FieldError, fail } from '../../../core/errors.ts';
 import { currency } from '../../../core/money/index.ts';
 import type { Db } from '../../../db/connect.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { fromMoneyJson, moneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
-import { type AssignmentRow, categoryFacts, spendingByMonth, upsertAssignments } from './bulk-queries.ts';
-import { assignmentsBetween, envelopeCategories, getSettings } from './queries.ts';
+import { type AssignmentRow, categoryFacts, upsertAssignments } from './bulk-queries.ts';
+import { assignmentsBetween, envelopeCategories, getSettings, monthlySpending } from './queries.ts';
 
 /** The most field errors one refusal lists: enough to fix a batch, not a wall of text. */
 const MAX_FIELD_ERRORS = 20;
@@ -144,9 +143,6 @@ export async function setAssignments(
   });
 }
 
-const lastDayOf = (month: string) =>
-  `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
-
 /**
  * POST /envelope/months/{month}/fill: one helper over the month's categories, written as one bulk
  * write. `targets` leaves out the categories without a target (nothing written for them).
@@ -175,10 +171,10 @@ export async function fillEnvelopeMonth(
       string,
       string,
     ];
-    const range = { from: `${first}-01`, to: lastDayOf(last) };
+    // Whole calendar months: the monthly roll-ups hold their spending; no posting is read.
     const spent = new Map<string, bigint>();
-    for (const row of await spendingByMonth(trx, scope.bookId, code, range)) {
-      spent.set(cellKey(row.month, row.categoryId), row.amount);
+    for (const row of await monthlySpending(trx, scope.bookId, ids, { from: first, to: last })) {
+      spent.set(cellKey(row.month, row.categoryId), row.total);
     }
     const lastAssigned = new Map(
       (await assignmentsBetween(trx, scope.bookId, last, last)).map((row) => [row.categoryId, row.amount]),
