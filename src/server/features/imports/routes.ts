@@ -18,7 +18,7 @@ import type { App } from '../../types.ts';
 import { classifierFor } from './classifier.ts';
 import type { ImportRequest } from './prepare.ts';
 import { commitPreview, previewPage, startPreview } from './previews.ts';
-import { commitImport, listBatches, requireBatch, undoImport } from './service.ts';
+import { type CommitOptions, commitImport, listBatches, requireBatch, undoImport } from './service.ts';
 
 const tags = ['imports'];
 
@@ -44,12 +44,15 @@ function toRequest(body: ImportFileJson): ImportRequest {
   };
 }
 
-function choicesOf(body: ImportChoicesJson) {
+function commitOptions(body: ImportChoicesJson): CommitOptions {
   return {
-    exclude: new Set(body.exclude ?? []),
-    include: new Set(body.include ?? []),
-    categories: new Map((body.categories ?? []).map((c) => [c.index, c.categoryId])),
-    skipErrors: body.skipErrors,
+    choices: {
+      exclude: new Set(body.exclude ?? []),
+      include: new Set(body.include ?? []),
+      categories: new Map((body.categories ?? []).map((c) => [c.index, c.categoryId])),
+      skipErrors: body.skipErrors,
+    },
+    profileName: body.profileName,
   };
 }
 
@@ -112,7 +115,7 @@ export async function importRoutes(app: App): Promise<void> {
             app.db,
             request.book!,
             request.params.previewId,
-            { choices: choicesOf(request.body), profileName: request.body.profileName },
+            commitOptions(request.body),
             classifierFor,
             now(),
           ),
@@ -141,7 +144,7 @@ export async function importRoutes(app: App): Promise<void> {
             app.db,
             request.book!,
             toRequest(request.body),
-            { choices: choicesOf(request.body), profileName: request.body.profileName },
+            commitOptions(request.body),
             classifierFor,
             now(),
           ),
