@@ -106,14 +106,15 @@ export async function commitPreview(
 ): Promise<ImportBatchJson> {
   await refuseForeignCategories(db, scope.bookId, options.choices.categories);
   const request = await loadPreview(db, scope, previewId, now);
-  const stream = keptPlan(previewId) ? null : await openCsvStream(db, scope, request, classifiers);
+  const kept = keptPlan(previewId);
+  const stream = kept ? null : await openCsvStream(db, scope, request, classifiers);
   if (stream) {
     const batch = await commitStream(db, scope, stream, request, options, now);
     await dropPreview(db, scope, previewId);
     return batch;
   }
   const prepared: PreparedImport =
-    keptPlan(previewId) ?? (await prepareImport(db, scope, request, classifiers, COMMIT_PREPARATION));
+    kept ?? (await prepareImport(db, scope, request, classifiers, COMMIT_PREPARATION));
   // The writer marks duplicates on the plan's rows: a plan that failed to commit is planned again.
   forgetPlan(previewId);
   const batch = await commitPrepared(db, scope, prepared, request, options, now);
