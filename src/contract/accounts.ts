@@ -6,7 +6,7 @@ import {
   Id,
   Instant,
   IsoDate,
-  LongPageLimit,
+  LongPageQuery,
   LongText,
   Money,
   Name,
@@ -100,8 +100,7 @@ export const RegisterQuery = Type.Object(
   {
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
-    limit: Type.Optional(LongPageLimit),
+    ...LongPageQuery,
   },
   { additionalProperties: false },
 );

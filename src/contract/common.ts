@@ -83,6 +83,8 @@ export const LongPageLimit = Type.Integer({
   default: 50,
   description: 'Up to 1,000 rows a page; the next page costs what the first did.',
 });
+/** The paging parameters of the long lists' queries (transactions, an account's register). */
+export const LongPageQuery = { cursor: Type.Optional(Cursor), limit: Type.Optional(LongPageLimit) };
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });

@@ -7,7 +7,7 @@ import {
   Id,
   Instant,
   IsoDate,
-  LongPageLimit,
+  LongPageQuery,
   LongText,
   Money,
   Name,
@@ -126,8 +126,7 @@ export const TransactionQuery = Type.Object(
         description: 'Text in the description, notes, payee or a memo.',
       }),
     ),
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
-    limit: Type.Optional(LongPageLimit),
+    ...LongPageQuery,
   },
   { additionalProperties: false },
 );
