@@ -23,8 +23,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_0007_transaction_search': transactionSearch,
   '2026_11_21_0008_import_progress': importProgress,
   '2026_11_21_0010_import_previews': importPreviews,
-  '2026_11_21_0012_category_targets': categoryTargets,
   '2026_11_21_0011_envelope_years': envelopeYears,
+  '2026_11_21_0012_category_targets': categoryTargets,
 };
 
 function migrator(database: Database): Migrator {
