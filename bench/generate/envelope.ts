@@ -8,6 +8,7 @@
 
 import type { Insertable } from 'kysely';
 import { seededRandom } from '../../src/cli/demo/random.ts';
+import { shiftBudgetMonth } from '../../src/core/budget/envelope-fill.ts';
 import type { Db } from '../../src/db/connect.ts';
 import type { EnvelopeAssignmentTable, EnvelopeMoveTable } from '../../src/db/schema-envelope.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
@@ -15,18 +16,10 @@ import { rebuildEnvelopeYears } from '../../src/server/features/envelope/years.t
 import type { BenchOptions } from './plan.ts';
 import { CATEGORIES } from './plan.ts';
 
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthAt = (index: number) =>
-  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-
-/** `month` ('YYYY-MM') and `count` months later. */
-export const addMonths = (month: string, count: number) => monthAt(monthIndex(month) + count);
-
 /** The plan's months, first and last, as 'YYYY-MM'. */
 export function benchMonths(options: BenchOptions): { first: string; last: string } {
   const end = options.endDate;
-  const first = monthIndex(end.slice(0, 7)) - options.years * 12 + 1;
-  return { first: monthAt(first), last: end.slice(0, 7) };
+  return { first: shiftBudgetMonth(end.slice(0, 7), 1 - options.years * 12), last: end.slice(0, 7) };
 }
 
 /** Writes the envelope budget unless the book already has one. */
@@ -52,8 +45,7 @@ export async function writeBenchEnvelope(db: Db, bookId: number, options: BenchO
   const { first, last } = benchMonths(options);
   const assignments: Insertable<EnvelopeAssignmentTable>[] = [];
   const moves: Insertable<EnvelopeMoveTable>[] = [];
-  for (let i = monthIndex(first); i <= monthIndex(last); i++) {
-    const month = monthAt(i);
+  for (let month = first; month <= last; month = shiftBudgetMonth(month, 1)) {
     for (const category of expenses) {
       // Around what a category spends in a month at the reference size (~70 purchases).
       const amount = BigInt(random.int(category.low, category.high) * 70);

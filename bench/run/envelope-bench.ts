@@ -5,8 +5,10 @@
  * it. Bare SQL runs the statements the API runs for the month; *without* is the old answer's
  * `GROUP BY` over every posting since the budget's start.
  */
+
+import { shiftBudgetMonth } from '../../src/core/budget/envelope-fill.ts';
 import type { Db } from '../../src/db/connect.ts';
-import { addMonths, benchMonths, writeBenchEnvelope } from '../generate/envelope.ts';
+import { benchMonths, writeBenchEnvelope } from '../generate/envelope.ts';
 import type { BenchOptions } from '../generate/plan.ts';
 import type { BareDb } from './bare.ts';
 import { timedGet } from './server.ts';
@@ -70,7 +72,7 @@ function monthStatements(
   start: string,
   month: string,
 ): Statement[] {
-  const walkFrom = `${addMonths(month, -1).slice(0, 4)}-01`;
+  const walkFrom = `${shiftBudgetMonth(month, -1).slice(0, 4)}-01`;
   const opened = walkFrom > start;
   const statements: Statement[] = [
     ['select * from envelope_settings where book_id = ?', [bookId]],
@@ -86,7 +88,7 @@ function monthStatements(
   const startYear = Number(start.slice(0, 4));
   const head = !start.endsWith('-01');
   if (head) statements.push(...monthRows(bookId, start, `${startYear}-12`));
-  const before = addMonths(walkFrom, -1);
+  const before = shiftBudgetMonth(walkFrom, -1);
   statements.push(
     [
       'select category_id, assigned, spent, low from envelope_years where book_id = ? and year >= ? and year <= ? order by year',
@@ -110,7 +112,7 @@ function postingsStatement(bookId: number, start: string, month: string): Statem
      where p.book_id = ? and a.type in ('income', 'expense') and a.currency = 'EUR'
        and p.date >= ? and p.date < ?
      group by p.account_id, a.type, substr(cast(p.date as text), 1, 7)`,
-    [bookId, `${start}-01`, `${addMonths(month, 1)}-01`],
+    [bookId, `${start}-01`, `${shiftBudgetMonth(month, 1)}-01`],
   ];
 }
 
@@ -166,7 +168,7 @@ export async function benchEnvelope(ctx: EnvelopeBenchContext): Promise<Envelope
   }
 
   // A purchase in the budget's second month moves to its third and back, run after run.
-  const [second, third] = [addMonths(first, 1), addMonths(first, 2)];
+  const [second, third] = [shiftBudgetMonth(first, 1), shiftBudgetMonth(first, 2)];
   const early = await db
     .selectFrom('transactions')
     .innerJoin('postings', 'postings.transaction_id', 'transactions.id')

@@ -5,6 +5,7 @@
  * kept envelope years (see `src/core/budget/envelope-years.ts`).
  */
 import type { EnvelopeMonthSums } from '../../../core/budget/envelope.ts';
+import { shiftBudgetMonth } from '../../../core/budget/envelope-fill.ts';
 import {
   blocksOf,
   combineBlocks,
@@ -25,8 +26,6 @@ import {
 } from './queries.ts';
 
 export const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-export const monthAt = (index: number) =>
-  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 interface Book {
   bookId: number;
@@ -44,14 +43,16 @@ export async function readMonthSums(db: Db, book: Book, from: string, to: string
     assignmentsBetween(db, book.bookId, from, to),
     movesBetween(db, book.bookId, from, to),
   ]);
-  const first = monthIndex(from);
-  const months = Array.from({ length: monthIndex(to) - first + 1 }, (_, i) => ({
-    month: isoDate(`${monthAt(first + i)}-01`),
+  const keys = Array.from({ length: monthIndex(to) - monthIndex(from) + 1 }, (_, i) =>
+    shiftBudgetMonth(from, i),
+  );
+  const months = keys.map((key) => ({
+    month: isoDate(`${key}-01`),
     income: 0n,
     categories: new Map<number, { assigned: bigint; spent: bigint }>(),
     moves: [] as { from: number; to: number; amount: bigint }[],
   }));
-  const byKey = new Map(months.map((value, i) => [monthAt(first + i), value]));
+  const byKey = new Map(months.map((value, i) => [keys[i]!, value]));
   const at = (m: string, id: number) => {
     const cells = byKey.get(m)!.categories;
     const value = cells.get(id) ?? { assigned: 0n, spent: 0n };

@@ -1,4 +1,5 @@
 import type { MoneyJson } from '../../../contract/common.ts';
+import { shiftBudgetMonth } from '../../../core/budget/envelope-fill.ts';
 import { type EnvelopeMonth, envelopeMonth } from '../../../core/budget/index.ts';
 import { fail } from '../../../core/errors.ts';
 import { type CurrencyCode, currency, type Money } from '../../../core/money/index.ts';
@@ -8,7 +9,7 @@ import { fromFlag, toFlag } from '../../../db/values.ts';
 import { fromMoneyJson, moneyJson, toMoneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
 import { getAccountRow } from '../accounts/queries.ts';
-import { monthAt, monthIndex, readMonthSums, readOpening } from './month-sums.ts';
+import { monthIndex, readMonthSums, readOpening } from './month-sums.ts';
 import { envelopeCategories, firstActiveMonth, getSettings, type MoveRow } from './queries.ts';
 import { touchEnvelopeYears } from './years.ts';
 
@@ -196,11 +197,11 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
     const categories = await envelopeCategories(trx, scope.bookId, code);
     const book = { bookId: scope.bookId, currency: code, known: new Set(categories.map((c) => c.id)) };
     // The opening's own month splits its TBB otherwise: walk at least the month before the asked one.
-    const walkFrom = `${monthAt(monthIndex(month) - 1).slice(0, 4)}-01`;
+    const walkFrom = `${shiftBudgetMonth(month, -1).slice(0, 4)}-01`;
     const opened = walkFrom > start;
     const [walk, opening] = await Promise.all([
       readMonthSums(trx, book, opened ? walkFrom : start, month),
-      opened ? readOpening(trx, book, start, monthAt(monthIndex(walkFrom) - 1)) : undefined,
+      opened ? readOpening(trx, book, start, shiftBudgetMonth(walkFrom, -1)) : undefined,
     ]);
     const result = envelopeMonth(
       code,
