@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
-import { signUp } from '../support/browser-api.ts';
+import { signUpWithBook } from '../support/browser-api.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
@@ -15,16 +15,7 @@ const thisMonth = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
 
 async function seed(request: APIRequestContext) {
-  const headers = {
-    'x-csrf-token': await signUp(request, { email: `targets-${Date.now()}@example.com`, name: 'Tia' }),
-  };
-  const send = async (method: 'post' | 'put' | 'patch', path: string, data: unknown) => {
-    const response = await request[method](path, { data, headers });
-    expect([path, response.status()]).toEqual([path, method === 'post' ? 201 : 200]);
-    return response.json();
-  };
-  const book = await send('post', '/api/v1/books', { name: 'Home', baseCurrency: 'EUR' });
-  const base = `/api/v1/books/${book.id}`;
+  const { bookId, base, send } = await signUpWithBook(request, 'Tia');
   const checking = await send('post', `${base}/accounts`, { name: 'Checking', type: 'asset' });
   // Salary in a group of its own: two ungrouped sections (income, expense) share one name.
   const earnings = await send('post', `${base}/category-groups`, { name: 'Earnings', kind: 'income' });
@@ -47,7 +38,7 @@ async function seed(request: APIRequestContext) {
   await send('put', `${base}/envelope/months/${thisMonth}/assignments/${rent.id}`, { amount: eur('700.00') });
   // Rent's target comes through the API; Groceries' is set on the page.
   await send('patch', `${base}/categories/${rent.id}`, { target: eur('950.00') });
-  return { bookId: book.id as number };
+  return { bookId };
 }
 
 const text = async (locator: ReturnType<Page['locator']>) =>

@@ -6,7 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
-import { signUp } from '../support/browser-api.ts';
+import { signUpWithBook } from '../support/browser-api.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
@@ -16,16 +16,7 @@ const lastMonth = `${before.getFullYear()}-${pad(before.getMonth() + 1)}`;
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
 
 async function seed(request: APIRequestContext) {
-  const headers = {
-    'x-csrf-token': await signUp(request, { email: `fill-${Date.now()}@example.com`, name: 'Fay' }),
-  };
-  const send = async (method: 'post' | 'put', path: string, data: unknown) => {
-    const response = await request[method](path, { data, headers });
-    expect([path, response.status()]).toEqual([path, method === 'post' ? 201 : 200]);
-    return response.json();
-  };
-  const book = await send('post', '/api/v1/books', { name: 'Home', baseCurrency: 'EUR' });
-  const base = `/api/v1/books/${book.id}`;
+  const { bookId, base, send } = await signUpWithBook(request, 'Fay');
   const checking = await send('post', `${base}/accounts`, { name: 'Checking', type: 'asset' });
   const groceries = await send('post', `${base}/categories`, { name: 'Groceries', kind: 'expense' });
   const dining = await send('post', `${base}/categories`, { name: 'Dining out', kind: 'expense' });
@@ -47,7 +38,7 @@ async function seed(request: APIRequestContext) {
       { month: thisMonth, categoryId: dining.id, amount: eur('5.00') },
     ],
   });
-  return { bookId: book.id as number };
+  return { bookId };
 }
 
 const text = async (locator: ReturnType<Page['locator']>) =>

@@ -15,6 +15,8 @@ export interface ApiBook {
   base: string;
   /** POSTs JSON with the CSRF token; expects 201 and returns the body. */
   post: (path: string, data: unknown) => Promise<any>;
+  /** Sends JSON with the CSRF token; expects 201 for a POST, 200 otherwise, and returns the body. */
+  send: (method: 'post' | 'put' | 'patch', path: string, data: unknown) => Promise<any>;
 }
 
 export const PASSWORD = 'correct horse battery';
@@ -37,11 +39,12 @@ export async function signUp(
 export async function signUpWithBook(request: APIRequestContext, name: string): Promise<ApiBook> {
   const email = `${name.toLowerCase()}-${Date.now()}@example.com`;
   const headers = { 'x-csrf-token': await signUp(request, { email, name }) };
-  const post = async (path: string, data: unknown) => {
-    const response = await request.post(path, { data, headers });
-    expect([path, response.status()]).toEqual([path, 201]);
+  const send = async (method: 'post' | 'put' | 'patch', path: string, data: unknown) => {
+    const response = await request[method](path, { data, headers });
+    expect([path, response.status()]).toEqual([path, method === 'post' ? 201 : 200]);
     return response.json();
   };
+  const post = (path: string, data: unknown) => send('post', path, data);
   const book = await post('/api/v1/books', { name: 'Home', baseCurrency: 'EUR' });
-  return { bookId: book.id, base: `/api/v1/books/${book.id}`, post };
+  return { bookId: book.id, base: `/api/v1/books/${book.id}`, post, send };
 }
