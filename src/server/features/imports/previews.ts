@@ -1,9 +1,9 @@
 import type { ImportBatchJson, ImportPreviewJson, ImportPreviewPageJson } from '../../../contract/imports.ts';
-import { type FieldError, fail } from '../../../core/errors.ts';
+import type { FieldError } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { BookScope } from '../../types.ts';
 import { type ImportRequest, markDuplicates, type PreparedImport, prepareImport } from './prepare.ts';
-import { NO_CHOICES, previewJson, rowJson } from './preview-json.ts';
+import { NO_CHOICES, previewJson, type RowChoices, rowJson } from './preview-json.ts';
 import { pageCollector, pageOfRows } from './preview-rows.ts';
 import { dropPreview, forgetPlan, keepPlan, keptPlan, loadPreview, savePreview } from './preview-store.ts';
 import { type CsvPlanStream, openCsvStream } from './preview-stream.ts';
@@ -104,7 +104,7 @@ export async function commitPreview(
   classifiers: ClassifierSource,
   now: string,
 ): Promise<ImportBatchJson> {
-  await refuseForeignCategories(db, scope.bookId, options.choices.categories);
+  await refuseForeignCategories(db, scope.bookId, options.choices);
   const request = await loadPreview(db, scope, previewId, now);
   const kept = keptPlan(previewId);
   const stream = kept ? null : await openCsvStream(db, scope, request, classifiers);
@@ -157,12 +157,8 @@ async function commitStream(
 }
 
 /** Chosen categories must be the book's, whoever's preview it is (checked again against the plan). */
-async function refuseForeignCategories(
-  db: Db,
-  bookId: number,
-  categories: ReadonlyMap<number, number | null>,
-): Promise<void> {
-  const wanted = [...new Set([...categories.values()].filter((id): id is number => id !== null))];
+async function refuseForeignCategories(db: Db, bookId: number, choices: RowChoices): Promise<void> {
+  const wanted = [...new Set([...choices.categories.values()].filter((id): id is number => id !== null))];
   if (wanted.length === 0) return;
   const found = await db
     .selectFrom('accounts')
@@ -172,12 +168,5 @@ async function refuseForeignCategories(
     .where('type', 'in', ['income', 'expense'])
     .execute();
   const known = new Set(found.map((row) => row.id));
-  [...categories.values()].forEach((categoryId, position) => {
-    if (categoryId !== null && !known.has(categoryId)) {
-      const message = `There is no category ${categoryId} in this book.`;
-      fail('UNKNOWN_ACCOUNT', message, [
-        { field: `/categories/${position}/categoryId`, code: 'UNKNOWN_ACCOUNT', message },
-      ]);
-    }
-  });
+  refuseChoices(Number.POSITIVE_INFINITY, choices, (_, categoryId) => known.has(categoryId));
 }
