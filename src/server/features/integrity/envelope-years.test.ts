@@ -2,47 +2,18 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import type { Db } from '../../../db/connect.ts';
 import { toMinor } from '../../../db/values.ts';
-import type { BookScope } from '../../types.ts';
-import { createAccount, deleteAccount, insertAccount, updateAccount } from '../accounts/service.ts';
-import { insertUser } from '../auth/users.ts';
-import { createBook } from '../books/service.ts';
+import { deleteAccount, insertAccount, updateAccount } from '../accounts/service.ts';
 import { mergeCategory } from '../categories/service.ts';
 import { setAssignments } from '../envelope/bulk-service.ts';
 import { addMove, deleteMove, setAssignment } from '../envelope/service.ts';
-import { createTransaction, removeTransaction, updateTransaction } from '../transactions/service.ts';
+import { removeTransaction, updateTransaction } from '../transactions/service.ts';
 import { checkIntegrity } from './check.ts';
 import { rebuildCaches } from './rebuild.ts';
-
-const NOW = '2026-03-01T12:00:00.000Z';
-const eur = (amount: string) => ({ amount, currency: 'EUR' });
-let books = 0;
+import { eur, NOW, testBook } from './test-book.ts';
 
 async function book(db: Db) {
-  books += 1;
-  const user = await insertUser(
-    db,
-    { email: `years-${books}-${process.pid}@example.com`, name: 'O', passwordHash: 'x', isAdmin: false },
-    NOW,
-  );
-  const created = await createBook(db, user.id, { name: `Years ${books}`, baseCurrency: 'EUR' }, NOW);
-  const scope: BookScope = { bookId: created.id, userId: user.id, role: 'owner', baseCurrency: 'EUR' };
-  const checking = await createAccount(db, scope, { name: 'Checking', type: 'asset' }, NOW);
-  const category = (name: string) => insertAccount(db, scope, { name, type: 'expense' }, NOW);
-  const [food, dining, fun] = [await category('Food'), await category('Dining'), await category('Fun')];
-  const spend = (date: string, amount: string, categoryId: number) =>
-    createTransaction(
-      db,
-      scope,
-      {
-        date,
-        postings: [
-          { accountId: checking.id, amount: eur(`-${amount}`) },
-          { accountId: categoryId, amount: eur(amount) },
-        ],
-      },
-      NOW,
-    );
-  return { scope, checking, food, dining, fun, spend };
+  const made = await testBook(db, { email: 'years', name: 'Years' });
+  return { ...made, fun: await made.category('Fun') };
 }
 
 /** The kept years of a category as 'year assigned/spent/low', oldest first. */

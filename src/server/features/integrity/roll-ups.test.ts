@@ -3,45 +3,15 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import type { Db } from '../../../db/connect.ts';
 import { toCount, toMinor } from '../../../db/values.ts';
-import type { BookScope } from '../../types.ts';
-import { createAccount, deleteAccount, insertAccount } from '../accounts/service.ts';
-import { insertUser } from '../auth/users.ts';
-import { createBook } from '../books/service.ts';
+import { deleteAccount } from '../accounts/service.ts';
 import { mergeCategory } from '../categories/service.ts';
-import { createTransaction, removeTransaction, updateTransaction } from '../transactions/service.ts';
+import { removeTransaction, updateTransaction } from '../transactions/service.ts';
 import { checkIntegrity } from './check.ts';
 import { rebuildCaches } from './rebuild.ts';
+import { eur, NOW, testBook } from './test-book.ts';
 
-const NOW = '2026-03-01T12:00:00.000Z';
-const eur = (amount: string) => ({ amount, currency: 'EUR' });
-let books = 0;
-
-async function book(db: Db) {
-  books += 1;
-  const user = await insertUser(
-    db,
-    { email: `rollup-${books}-${process.pid}@example.com`, name: 'O', passwordHash: 'x', isAdmin: false },
-    NOW,
-  );
-  const created = await createBook(db, user.id, { name: `Roll-ups ${books}`, baseCurrency: 'EUR' }, NOW);
-  const scope: BookScope = { bookId: created.id, userId: user.id, role: 'owner', baseCurrency: 'EUR' };
-  const checking = await createAccount(db, scope, { name: 'Checking', type: 'asset' }, NOW);
-  const food = await insertAccount(db, scope, { name: 'Food', type: 'expense' }, NOW);
-  const dining = await insertAccount(db, scope, { name: 'Dining', type: 'expense' }, NOW);
-  const spend = (date: string, amount: string, categoryId: number) =>
-    createTransaction(
-      db,
-      scope,
-      {
-        date,
-        postings: [
-          { accountId: checking.id, amount: eur(`-${amount}`) },
-          { accountId: categoryId, amount: eur(amount) },
-        ],
-      },
-      NOW,
-    );
-  return { scope, checking, food, dining, spend };
+function book(db: Db) {
+  return testBook(db, { email: 'rollup', name: 'Roll-ups' });
 }
 
 /** The roll-up rows of an account as 'month amount×postings', oldest first. */
