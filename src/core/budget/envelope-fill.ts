@@ -22,9 +22,6 @@ export interface FillHistory {
   target: bigint | null;
 }
 
-/** How many months before the filled one a strategy reads (the spending query's range). */
-export const FILL_LOOKBACK_MONTHS = 3;
-
 /**
  * The amount a strategy assigns: last month's assignment as it was; last month's spending; the
  * mean spending of the last three calendar months, rounded half to even; or the category's
