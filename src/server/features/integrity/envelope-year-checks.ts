@@ -45,7 +45,7 @@ export async function envelopeYearProblems(db: Db, bookId: number | undefined): 
     };
   };
   const key = (f: YearFigure) => `${String(f.categoryId).padStart(12, '0')}:${f.year}`;
-  const kept = new Map(keptRows.map((row) => [key(figure(row)), figure(row)]));
+  const kept = new Map(keptRows.map(figure).map((f) => [key(f), f]));
   const problems: (IntegrityProblem & { order: string })[] = [];
   const report = (f: YearFigure, wanted: YearFigure | undefined, found: YearFigure | undefined) =>
     problems.push({
