@@ -6,6 +6,7 @@
  * Bare baseline (SQLite): the same cells upserted by a prepared statement in one transaction.
  */
 import Database from 'better-sqlite3';
+import { shiftBudgetMonth } from '../../src/core/budget/envelope-fill.ts';
 import { repeat, type Timing, timing } from './stats.ts';
 
 export interface BulkBudgetContext {
@@ -31,7 +32,6 @@ interface Cell {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const monthAt = (first: number, i: number) => `${first + Math.floor(i / 12)}-${pad((i % 12) + 1)}`;
 
 async function call(ctx: BulkBudgetContext, method: string, path: string, body?: unknown) {
   const started = performance.now();
@@ -57,7 +57,7 @@ function cellsOf(categoryIds: readonly number[], years: number, run: number): Ce
   for (let m = 0; m < years * 12; m++) {
     for (const [i, categoryId] of categoryIds.entries()) {
       cells.push({
-        month: monthAt(2007, m),
+        month: shiftBudgetMonth('2007-01', m),
         categoryId,
         amount: { amount: `${10 + i + run}.${pad(m % 100)}`, currency: 'EUR' },
       });
