@@ -43,10 +43,11 @@ export async function transactionRoutes(app: App): Promise<void> {
       if (filter.from) atField('query:from', () => isoDate(filter.from!));
       if (filter.to) atField('query:to', () => isoDate(filter.to!));
       const bookId = request.book!.bookId;
-      await requireFilterIds(app.db, bookId, filter);
-      const page = await pages.answer(request, `${bookId} ${JSON.stringify(request.query)}`, async () =>
-        String(reply.serialize(await listTransactions(app.db, bookId, filter, cursor, limit))),
-      );
+      // Checked with the page it guards: a page kept at this data version had its ids checked then.
+      const page = await pages.answer(request, `${bookId} ${JSON.stringify(request.query)}`, async () => {
+        await requireFilterIds(app.db, bookId, filter);
+        return String(reply.serialize(await listTransactions(app.db, bookId, filter, cursor, limit)));
+      });
       return sendSerialised(reply, page);
     },
   );
