@@ -21,7 +21,6 @@ function withChecks(validate: ValidateFunction, check: (data: unknown) => InputI
     return false;
   };
   checked.errors = null as ValidateFunction['errors'];
-  checked.schemaEnv = validate.schemaEnv;
   return checked;
 }
 
