@@ -107,9 +107,10 @@ const asText = (column: string) => sql`cast(${sql.ref(column)} as text)`;
  */
 function baseQuery(db: Db, bookId: number) {
   const json = jsonSyntax(db);
+  // A posting's currency is its account's: `transactionJson` takes it from the book's accounts,
+  // read once per query, rather than joining every posting to its account (a third of the page's time on PostgreSQL).
   const postings = db
     .selectFrom('postings')
-    .innerJoin('accounts', 'accounts.id', 'postings.account_id')
     .select(
       json
         .arrayOf(
@@ -119,7 +120,6 @@ function baseQuery(db: Db, bookId: number) {
             asText('postings.amount'),
             asText('postings.value'),
             sql.ref('postings.memo'),
-            sql.ref('accounts.currency'),
           ]),
           sql.ref('postings.position'),
         )
@@ -178,7 +178,6 @@ type TransactionArray = [
     amount: string,
     value: string,
     memo: string | null,
-    currency: string,
   ][],
   tags: [id: number, name: string][],
 ];
@@ -217,13 +216,16 @@ export async function listTransactions(
     const key = decodeCursor(cursor, ['date', 'id']);
     query = query.where(pastKey(['transactions.date', 'transactions.id'], key, 'desc'));
   }
-  const rows = await (query as unknown as ReturnType<typeof baseQuery>)
-    .orderBy('transactions.date', 'desc')
-    .orderBy('transactions.id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const [rows, currencies] = await Promise.all([
+    (query as unknown as ReturnType<typeof baseQuery>)
+      .orderBy('transactions.date', 'desc')
+      .orderBy('transactions.id', 'desc')
+      .limit(limit + 1)
+      .execute(),
+    accountCurrencies(db, bookId),
+  ]);
   const postgres = isPostgres(db);
-  const items = rows.slice(0, limit).map((row) => transactionJson(row.row, postgres));
+  const items = rows.slice(0, limit).map((row) => transactionJson(row.row, currencies, postgres));
   const last = items.at(-1);
   return {
     items,
@@ -232,12 +234,25 @@ export async function listTransactions(
 }
 
 export async function getTransaction(db: Db, bookId: number, id: number) {
-  const row = await baseQuery(db, bookId).where('transactions.id', '=', id).executeTakeFirst();
-  return row && transactionJson(row.row, isPostgres(db));
+  const [row, currencies] = await Promise.all([
+    baseQuery(db, bookId).where('transactions.id', '=', id).executeTakeFirst(),
+    accountCurrencies(db, bookId),
+  ]);
+  return row && transactionJson(row.row, currencies, isPostgres(db));
+}
+
+/** The currency of each of the book's accounts: a posting's amount is in its account's. */
+async function accountCurrencies(db: Db, bookId: number): Promise<Map<number, string>> {
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(['id', 'currency'])
+    .where('book_id', '=', bookId)
+    .execute();
+  return new Map(accounts.map((account) => [account.id, account.currency]));
 }
 
 /** A transaction as the API shows it, from the JSON text `baseQuery` read. */
-function transactionJson(text: string, postgres: boolean) {
+function transactionJson(text: string, currencies: ReadonlyMap<number, string>, postgres: boolean) {
   const [
     id,
     date,
@@ -265,10 +280,10 @@ function transactionJson(text: string, postgres: boolean) {
     notes,
     status,
     tags: tags.map(([tagId, name]) => ({ id: tagId, name })),
-    postings: postings.map(([postingId, accountId, amount, value, memo, accountCurrency]) => ({
+    postings: postings.map(([postingId, accountId, amount, value, memo]) => ({
       id: postingId,
       accountId,
-      amount: moneyJson(toMinor(amount), accountCurrency),
+      amount: moneyJson(toMinor(amount), currencies.get(accountId)!),
       value: moneyJson(toMinor(value), code),
       memo,
     })),
