@@ -248,8 +248,17 @@ describe('checking a backup before restore', () => {
       '/accounts/0/target INVALID_ACCOUNT_KIND',
       '/accounts/1/target INVALID_AMOUNT',
       '/accounts/2/target INVALID_ACCOUNT_KIND',
+      '/accounts/2/target CURRENCY_MISMATCH',
       '/accounts/2/target TOO_MANY_DECIMALS',
     ]);
+  });
+
+  it('refuses a target on a category outside the base currency, as the API does', () => {
+    expect(
+      refusal((d) => {
+        d.accounts[1].currency = 'USD';
+      }),
+    ).toContain('/accounts/1/target CURRENCY_MISMATCH');
   });
 
   it('refuses a transaction that does not balance, by the ledger’s own rules', () => {

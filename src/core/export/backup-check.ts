@@ -139,7 +139,8 @@ function checkRows(doc: BackupDocument, problems: Problems): void {
         );
     }
     if (row.parentId !== null) checkParent(row.id, row.parentId, accounts, `${path}/parentId`, problems);
-    if (row.target !== null) checkTarget(row.type, row.target, row.currency, `${path}/target`, problems);
+    if (row.target !== null)
+      checkTarget(row.type, row.target, row.currency, doc.book.baseCurrency, `${path}/target`, problems);
   });
   doc.payees.forEach((row, index) => {
     category(row.defaultCategoryId, `/payees/${index}/defaultCategoryId`);
@@ -288,9 +289,19 @@ function checkRecurrenceAt(recurrence: Record<string, unknown>, path: string, pr
 }
 
 /** A monthly target belongs to an expense category and is not negative, as the API keeps it. */
-function checkTarget(type: string, target: string, code: string, path: string, problems: Problems) {
+/** As the API sets one: on an expense category of the book's base currency, not negative. */
+function checkTarget(
+  type: string,
+  target: string,
+  code: string,
+  base: string,
+  path: string,
+  problems: Problems,
+) {
   if (type !== 'expense')
     problems.add(path, 'Only an expense category has a target.', 'INVALID_ACCOUNT_KIND');
+  if (code !== base)
+    problems.add(path, `A target is in the book's base currency, ${base}, not ${code}.`, 'CURRENCY_MISMATCH');
   const minor = moneyAt(target, code, path, problems);
   if (minor !== undefined && minor < 0n) problems.add(path, 'A target is not negative.', 'INVALID_AMOUNT');
 }
