@@ -73,6 +73,8 @@ export const ACCESS: Readonly<Record<string, AccessClass>> = {
   [`PATCH ${books}/categories/{id}`]: editor,
   [`DELETE ${books}/categories/{id}`]: editor,
   [`POST ${books}/categories/{id}/merge`]: editor,
+  [`GET ${books}/categories/starter-sets`]: viewer,
+  [`POST ${books}/categories/starter-sets`]: editor,
 
   [`GET ${books}/payees`]: viewer,
   [`POST ${books}/payees`]: editor,

@@ -60,6 +60,7 @@ const BODIES: Readonly<Record<string, Example | Example[]>> = {
     target: eur('4.00'),
   }),
   [`POST ${books}/categories/{id}/merge`]: (book) => ({ into: book.spare.categories }),
+  [`POST ${books}/categories/starter-sets`]: () => ({ set: 'household', language: 'de' }),
   [`POST ${books}/payees`]: (book, _caller, unique) => ({
     name: `Payee ${unique}`,
     defaultCategoryId: book.ids.categories,

@@ -4,6 +4,7 @@ import { accountRoutes } from './accounts/routes.ts';
 import { bookListRoutes, bookRoutes } from './books/routes.ts';
 import { budgetRoutes } from './budgets/routes.ts';
 import { categoryRoutes } from './categories/routes.ts';
+import { starterSetRoutes } from './categories/starter-routes.ts';
 import { categoryGroupRoutes } from './category-groups/routes.ts';
 import { envelopeBulkRoutes } from './envelope/bulk-routes.ts';
 import { envelopeRoutes } from './envelope/routes.ts';
@@ -27,6 +28,7 @@ export async function financeRoutes(app: App): Promise<void> {
       await book.register(accountRoutes);
       await book.register(categoryGroupRoutes);
       await book.register(categoryRoutes);
+      await book.register(starterSetRoutes);
       await book.register(payeeRoutes);
       await book.register(tagRoutes);
       await book.register(transactionRoutes);
