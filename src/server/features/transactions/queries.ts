@@ -172,13 +172,7 @@ type TransactionArray = [
   createdBy: number | null,
   updatedAt: string,
   updatedBy: number | null,
-  postings: [
-    id: number,
-    accountId: number,
-    amount: string,
-    value: string,
-    memo: string | null,
-  ][],
+  postings: [id: number, accountId: number, amount: string, value: string, memo: string | null][],
   tags: [id: number, name: string][],
 ];
 
