@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caught } from '../../test/support/errors.ts';
-import { atField, ERROR_CODES, fail, MonetaError } from './errors.ts';
+import { atField, ERROR_CODES, fail, MonetaError, underField } from './errors.ts';
 
 describe('MonetaError', () => {
   it('is an Error with a code, a message and field errors', () => {
@@ -64,5 +64,24 @@ describe('atField', () => {
         throw bug;
       }),
     ).toThrow(bug);
+  });
+});
+
+describe('underField', () => {
+  it('puts the fields of an error under the item it was about, or names the item when it had none', async () => {
+    const nested = () =>
+      underField('/transactions/3', async () =>
+        fail('UNKNOWN_PAYEE', 'No payee.', [
+          { field: '/payeeId', code: 'UNKNOWN_PAYEE', message: 'No payee.' },
+        ]),
+      );
+    await expect(nested()).rejects.toMatchObject({
+      code: 'UNKNOWN_PAYEE',
+      fieldErrors: [{ field: '/transactions/3/payeeId', code: 'UNKNOWN_PAYEE', message: 'No payee.' }],
+    });
+    const bare = () => underField('/ids/1', async () => fail('NOT_FOUND', 'Gone.'));
+    await expect(bare()).rejects.toMatchObject({ fieldErrors: [{ field: '/ids/1', code: 'NOT_FOUND' }] });
+    const bug = new TypeError('a bug');
+    await expect(underField('/x', async () => Promise.reject(bug))).rejects.toBe(bug);
   });
 });

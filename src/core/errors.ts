@@ -96,3 +96,20 @@ export function atField<T>(field: string, parse: () => T): T {
     throw new MonetaError(error.code, error.message, [{ field, code: error.code, message: error.message }]);
   }
 }
+
+/**
+ * Runs `work`; a MonetaError it throws is re-thrown with its fields under `prefix` (the item of a
+ * list the work was about: `/transactions/3` + `/payeeId`), or at `prefix` when it named none.
+ */
+export async function underField<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof MonetaError)) throw error;
+    const fields =
+      error.fieldErrors.length > 0
+        ? error.fieldErrors.map((e) => ({ ...e, field: `${prefix}${e.field}` }))
+        : [{ field: prefix, code: error.code, message: error.message }];
+    throw new MonetaError(error.code, error.message, fields);
+  }
+}

@@ -94,6 +94,9 @@ export const ACCESS: Readonly<Record<string, AccessClass>> = {
   [`GET ${books}/transactions/{id}`]: viewer,
   [`PATCH ${books}/transactions/{id}`]: editor,
   [`DELETE ${books}/transactions/{id}`]: editor,
+  [`POST ${books}/transactions/bulk-update`]: editor,
+  [`POST ${books}/transactions/bulk-delete`]: editor,
+  [`POST ${books}/transactions/bulk-restore`]: editor,
 
   [`GET ${books}/reports/category-totals`]: viewer,
   [`GET ${books}/reports/spending`]: viewer,

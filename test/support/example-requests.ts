@@ -71,6 +71,20 @@ const BODIES: Readonly<Record<string, Example | Example[]>> = {
   [`PATCH ${books}/tags/{id}`]: () => ({ color: null }),
   [`POST ${books}/transactions`]: (book) => transaction(book),
   [`PATCH ${books}/transactions/{id}`]: (book) => transaction(book),
+  [`POST ${books}/transactions/bulk-update`]: (book) => ({
+    ids: [book.ids.transactions],
+    set: {
+      categoryId: book.spare.categories,
+      payeeId: book.ids.payees,
+      addTagIds: [book.ids.tags],
+      removeTagIds: [book.ids.tags],
+      status: 'cleared',
+    },
+  }),
+  [`POST ${books}/transactions/bulk-delete`]: (book) => ({ ids: [book.ids.transactions] }),
+  [`POST ${books}/transactions/bulk-restore`]: (book) => ({
+    transactions: [{ id: book.ids.transactions, ...transaction(book) }],
+  }),
   // A budget is for a category or for a group.
   [`POST ${books}/budgets`]: [
     (book, _caller, unique) => ({

@@ -20,6 +20,8 @@ const ID_NAMES: Readonly<Record<string, IdTarget>> = {
   payeeIds: 'payees',
   tagId: 'tags',
   tagIds: 'tags',
+  addTagIds: 'tags',
+  removeTagIds: 'tags',
   ruleIds: 'rules',
   profileId: 'import-profiles',
   userId: 'members',

@@ -15,6 +15,7 @@ import { payeeRoutes } from './payees/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
 import { tagRoutes } from './tags/routes.ts';
+import { transactionBulkRoutes } from './transactions/bulk-routes.ts';
 import { transactionRoutes } from './transactions/routes.ts';
 
 /** Everything under /api/v1 that works on finance data; all of it behind the book-access gate. */
@@ -32,6 +33,7 @@ export async function financeRoutes(app: App): Promise<void> {
       await book.register(payeeRoutes);
       await book.register(tagRoutes);
       await book.register(transactionRoutes);
+      await book.register(transactionBulkRoutes);
       await book.register(reportRoutes);
       await book.register(budgetRoutes);
       await book.register(envelopeRoutes);
