@@ -107,7 +107,7 @@ describeInBrowser('categories, payees and tags in the browser', (ctx) => {
 
     await page.getByRole('heading', { name: 'No categories yet' }).waitFor();
     await expectNoAxeViolations(page, 'categories, empty');
-    await page.getByRole('button', { name: 'Create your first group' }).click();
+    await page.getByRole('button', { name: 'Create your own group' }).click();
     // The form takes the focus: typing goes straight into the name.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('placeholder')))

@@ -3,6 +3,7 @@ import type { SuggestionQuery, Suggestions } from '../../contract/rules.ts';
 import { queryString, request } from './http.ts';
 import type {
   AccountJson,
+  AddStarterSetJson,
   ApplyRequestJson,
   ApplyResultJson,
   AuthOptionsJson,
@@ -50,6 +51,8 @@ import type {
   RulePatchJson,
   SessionJson,
   SpendingJson,
+  StarterSetAddedJson,
+  StarterSetJson,
   TagJson,
   TransactionJson,
   TransactionPageJson,
@@ -118,6 +121,10 @@ export const api = {
     merge: (bookId: number, id: number, into: number) =>
       request<CategoryJson>('POST', `${book(bookId)}/categories/${id}/merge`, { into }),
     remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/categories/${id}`),
+    starterSets: (bookId: number, language: string) =>
+      request<StarterSetJson[]>('GET', `${book(bookId)}/categories/starter-sets${queryString({ language })}`),
+    addStarterSet: (bookId: number, body: AddStarterSetJson) =>
+      request<StarterSetAddedJson>('POST', `${book(bookId)}/categories/starter-sets`, body),
   },
   groups: {
     list: (bookId: number) => request<CategoryGroupJson[]>('GET', `${book(bookId)}/category-groups`),

@@ -22,6 +22,7 @@ import type {
 } from '../../contract/budgets.ts';
 import type { Category, CategoryPatch, NewCategory } from '../../contract/categories.ts';
 import type { CategoryGroup } from '../../contract/category-groups.ts';
+import type { AddStarterSet, StarterSet, StarterSetAdded } from '../../contract/category-starters.ts';
 import type { MoneyJson } from '../../contract/common.ts';
 import type {
   Assignment as EnvelopeAssignment,
@@ -83,6 +84,9 @@ export type CategoryJson = Static<typeof Category>;
 export type CategoryPatchJson = Static<typeof CategoryPatch>;
 export type NewCategoryJson = Static<typeof NewCategory>;
 export type CategoryGroupJson = Static<typeof CategoryGroup>;
+export type StarterSetJson = Static<typeof StarterSet>;
+export type AddStarterSetJson = Static<typeof AddStarterSet>;
+export type StarterSetAddedJson = Static<typeof StarterSetAdded>;
 export type PayeeJson = Static<typeof Payee>;
 export type TagJson = Static<typeof Tag>;
 export type TransactionJson = Static<typeof Transaction>;

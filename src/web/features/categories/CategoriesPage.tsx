@@ -8,6 +8,7 @@ import { GroupBlock } from './GroupBlock.tsx';
 import { NewCategoryForm } from './NewCategoryForm.tsx';
 import { NewGroupForm } from './NewGroupForm.tsx';
 import { type CategoryKind, useCategoryGroups, useCategoryList } from './queries.ts';
+import { StarterSets } from './StarterSets.tsx';
 import { SHOW_HIDDEN } from './showHidden.ts';
 
 type OpenForm =
@@ -70,24 +71,24 @@ export function CategoriesPage() {
           !form && (
             <EmptyState title="No categories yet">
               <p>
-                Categories say where money comes from and where it goes. Start with a few groups, such as
-                “Housing” and “Food” for spending and “Earnings” for income, then add categories like “Rent”,
-                “Groceries” or “Salary” to them.
+                Categories say where money comes from and where it goes. Start with a ready-made set and
+                change it as you go, or make your own groups and categories.
               </p>
+              <StarterSets bookId={bookId} />
               <div className="form-actions centered">
                 <button
                   type="button"
-                  className="button primary"
+                  className="button"
                   onClick={() => setForm({ type: 'group', kind: 'expense' })}
                 >
-                  Create your first group
+                  Create your own group
                 </button>
                 <button
                   type="button"
                   className="button"
                   onClick={() => setForm({ type: 'category', kind: 'expense', groupId: null })}
                 >
-                  Add a category
+                  Add a single category
                 </button>
               </div>
             </EmptyState>
