@@ -57,15 +57,24 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      data?.code ?? 'INTERNAL_ERROR',
-      data?.detail ?? `The server answered ${response.status}.`,
-      data?.errors ?? [],
-    );
-  }
+  if (!response.ok) throw problemError(response.status, data);
   return data as T;
+}
+
+/** The ApiError of a refused request's problem+json body (or of a body that is not one). */
+export function problemError(status: number, data: unknown): ApiError {
+  const body = (data ?? {}) as { code?: string; detail?: string; errors?: FieldProblem[] };
+  return new ApiError(
+    status,
+    body.code ?? 'INTERNAL_ERROR',
+    body.detail ?? `The server answered ${status}.`,
+    body.errors ?? [],
+  );
+}
+
+/** The headers of a write: the session's CSRF token, when there is one. */
+export function writeHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
 }
 
 /** `?a=1&b=x` from the defined entries of an object. */

@@ -33,6 +33,7 @@ import type {
   EnvelopeSettings,
   EnvelopeSettingsInput,
 } from '../../contract/envelope.ts';
+import type { RestoreResult } from '../../contract/exports.ts';
 import type {
   CsvMapping,
   ImportBatch,
@@ -72,6 +73,7 @@ export type { MoneyJson };
 export type UserJson = Static<typeof User>;
 export type SessionJson = Static<typeof SessionInfo>;
 export type AuthOptionsJson = Static<typeof AuthOptions>;
+export type RestoreResultJson = Static<typeof RestoreResult>;
 export type BookJson = Static<typeof Book>;
 export type MemberJson = Static<typeof Member>;
 export type AccountJson = Static<typeof Account>;

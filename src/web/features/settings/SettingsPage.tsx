@@ -10,6 +10,7 @@ import { fieldError, formError } from '../../ui/formErrors.ts';
 import { NEW_PASSWORD_HINT, PasswordField } from '../../ui/PasswordField.tsx';
 import { useSession } from '../auth/session.ts';
 import { useBookId, useCurrentBook, useMembers } from '../books/queries.ts';
+import { DataSection } from './DataSection.tsx';
 import { localeOptions } from './locales.ts';
 import { useChangePassword, useUpdateBook } from './queries.ts';
 
@@ -27,6 +28,9 @@ export function SettingsPage() {
         <PasswordSection />
         <BookSection />
         <MembersSection />
+        <Section title="Data">
+          <DataSection />
+        </Section>
       </div>
     </>
   );
