@@ -3,10 +3,10 @@ import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { useBookId } from '../books/queries.ts';
 import { flowFilters } from './filters.ts';
-import { SankeyChart } from './ReportCharts.tsx';
 import { useReportFilters } from './ReportFilters.tsx';
 import { ReportFrame, useReport } from './ReportFrame.tsx';
 import { useReportRange } from './ReportsPage.tsx';
+import { SankeyChart } from './SankeyChart.tsx';
 
 export function CashFlowReport() {
   const bookId = useBookId();
