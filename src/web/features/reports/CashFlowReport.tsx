@@ -39,27 +39,31 @@ export function CashFlowReport() {
             ) : (
               <SankeyChart nodes={data.nodes} links={data.links} locale={locale} />
             )}
-            <table className="report-table">
-              <caption className="visually-hidden">Flows from income through the budget to spending</caption>
-              <thead>
-                <tr>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Amount</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.links.map((link) => (
-                  <tr key={`${link.source}>${link.target}`}>
-                    <td>{names.get(link.source)}</td>
-                    <td>{names.get(link.target)}</td>
-                    <td>
-                      <Amount value={link.value} />
-                    </td>
+            <div className="table-scroll">
+              <table className="report-table">
+                <caption className="visually-hidden">
+                  Flows from income through the budget to spending
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">From</th>
+                    <th scope="col">To</th>
+                    <th scope="col">Amount</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.links.map((link) => (
+                    <tr key={`${link.source}>${link.target}`}>
+                      <td>{names.get(link.source)}</td>
+                      <td>{names.get(link.target)}</td>
+                      <td>
+                        <Amount value={link.value} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         );
       }}
