@@ -82,6 +82,7 @@ describeInBrowser('totals', (ctx) => {
     await expect.poll(() => page.getByRole('link', { name: /^Old savings/ }).count()).toBe(0);
     expect(await text(page, '.net-worth')).toBe('Net worth €1,300.00');
     expect(await text(page, '.archived-note')).toBe('Includes €500.00 in archived accounts.');
+    expect(await text(page, '.archived-summary')).toBe('1 archived account€500.00');
     await expectNoAxeViolations(page);
     await toast.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('link', { name: /^Old savings/ }).waitFor();

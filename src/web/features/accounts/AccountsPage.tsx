@@ -84,6 +84,7 @@ export function AccountsPage() {
                 {listed(list).map((account) => (
                   <AccountRow key={account.id} bookId={bookId} account={account} onArchived={setArchived} />
                 ))}
+                {!showArchived && <HiddenArchived accounts={list.filter((account) => account.archived)} />}
               </ul>
             </section>
           ))}
@@ -98,6 +99,23 @@ export function AccountsPage() {
         </>
       )}
     </>
+  );
+}
+
+/** The group's archived accounts, hidden but counted in its total: one line saying so. */
+function HiddenArchived({ accounts }: { accounts: AccountJson[] }) {
+  if (accounts.length === 0) return null;
+  return (
+    <li className="archived-summary">
+      <span>
+        {accounts.length} archived {accounts.length === 1 ? 'account' : 'accounts'}
+      </span>
+      <span className="group-total">
+        {sumByCurrency(accounts.map((account) => account.balance)).map((total) => (
+          <Amount key={total.currency} value={total} />
+        ))}
+      </span>
+    </li>
   );
 }
 
