@@ -137,6 +137,14 @@ describeInBrowser('charts', (ctx) => {
     await page.goto(`/books/${bookId}/dashboard`);
     await page.getByRole('link', { name: 'Cash & bank' }).click();
     await page.waitForURL(/\/accounts$/);
+    // The latest transaction leads to the register of its account.
+    await page.goto(`/books/${bookId}/dashboard`);
+    await page
+      .getByRole('region', { name: 'Latest transactions' })
+      .getByRole('link', { name: /^12\/8\/2025/ })
+      .click();
+    await page.waitForURL(/\/accounts\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: 'Checking' }).waitFor();
     expect(problems()).toEqual([]);
   });
 });

@@ -59,6 +59,12 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
   const reports = `/books/${bookId}/reports`;
   const thisMonthRange = `from=${today.slice(0, 7)}-01&to=${today}`;
   const yearRange = `from=${months[0]}-01&to=${today}`;
+  // A transaction leads to the register of the first account of the books it touches.
+  const held = new Set(accounts.filter((a) => a.type === 'asset' || a.type === 'liability').map((a) => a.id));
+  const registerOf = (postings: readonly { accountId: number }[]) => {
+    const account = postings.find((p) => held.has(p.accountId));
+    return account ? `/books/${bookId}/accounts/${account.accountId}` : `/books/${bookId}/transactions`;
+  };
   const names = new Map([...accounts, ...(categories.data ?? [])].map((a) => [a.id, a.name]));
   const spending =
     thisMonth.data && categories.data ? spendingByCategory(thisMonth.data.rows, categories.data, base) : [];
@@ -187,8 +193,10 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
             {latest.data?.items.map((transaction) => (
               <li key={transaction.id}>
                 <span>
-                  {new Date(`${transaction.date}T00:00:00`).toLocaleDateString(locale)} ·{' '}
-                  {transaction.payee?.name ?? transaction.description ?? ''}
+                  <Link to={registerOf(transaction.postings)}>
+                    {new Date(`${transaction.date}T00:00:00`).toLocaleDateString(locale)} ·{' '}
+                    {transaction.payee?.name ?? transaction.description ?? ''}
+                  </Link>
                   <span className="muted">
                     {' '}
                     {[...transaction.postings]
