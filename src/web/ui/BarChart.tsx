@@ -1,8 +1,6 @@
 import { formatLocaleAmount } from '../../core/money/locale.ts';
 import type { MoneyJson } from '../api/types.ts';
-import { largestFirst, niceCeiling, plotValue } from './chart-scale.ts';
-
-const short = (text: string, length = 18) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+import { largestFirst, niceCeiling, plotValue, wrapLabel } from './chart-scale.ts';
 
 /** Horizontal bars, one per row, largest first, each labelled with its exact amount. */
 export function BarChart({
@@ -31,7 +29,7 @@ export function BarChart({
         return (
           <g key={row.key}>
             <text x="130" y={y + 19} textAnchor="end" className="chart-label">
-              {short(row.label)}
+              {wrapLabel(row.label, 126, 1)[0]}
             </text>
             <rect x="140" y={y + 5} width={width} height={rowHeight - 10} rx="3" className={className} />
             <text x={146 + width} y={y + 19} className="chart-value">
