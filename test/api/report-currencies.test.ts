@@ -46,6 +46,13 @@ describeEachDatabase('reports with an account in another currency', (ctx) => {
       { accountId: food, amount: eur('20.00') },
       { accountId: dollars, amount: usd('-21.67'), value: eur('-20.00') },
     ]);
+    // A category kept in dollars: $5.00 of fees paid from the dollars.
+    const fees = (await client.post(`${base}/categories`, { name: 'Fees', kind: 'expense', currency: 'USD' }))
+      .body.id;
+    await post('2026-01-20', [
+      { accountId: fees, amount: usd('5.00') },
+      { accountId: dollars, amount: usd('-5.00') },
+    ]);
     return () => app.close();
   });
 
@@ -60,10 +67,10 @@ describeEachDatabase('reports with an account in another currency', (ctx) => {
     expect(sheet.otherCurrencies).toEqual([
       {
         currency: 'USD',
-        assets: '286.70',
+        assets: '281.70',
         liabilities: '0.00',
-        equity: '286.70',
-        retainedEarnings: '0.00',
+        equity: '281.70',
+        retainedEarnings: '-5.00',
         currencyConversions: '86.70',
       },
     ]);
@@ -75,7 +82,7 @@ describeEachDatabase('reports with an account in another currency', (ctx) => {
     const [point] = body.points;
     expect(point.netWorth).toEqual(eur('800.00'));
     expect(point.otherCurrencies).toEqual([
-      { currency: 'USD', assets: '286.70', liabilities: '0.00', netWorth: '286.70' },
+      { currency: 'USD', assets: '281.70', liabilities: '0.00', netWorth: '281.70' },
     ]);
   });
 
@@ -84,9 +91,15 @@ describeEachDatabase('reports with an account in another currency', (ctx) => {
     expect(reply.body.split('\r\n').slice(-6, -1)).toEqual([
       'equity,,Currency conversions,EUR,-80.00',
       'equity,,Total equity,EUR,800.00',
-      'assets,,Total assets,USD,286.70',
+      'assets,,Total assets,USD,281.70',
       'liabilities,,Total liabilities,USD,0.00',
-      'equity,,Total equity,USD,286.70',
+      'equity,,Total equity,USD,281.70',
     ]);
+  });
+
+  it('states in the cash flow what other currencies brought in and took out', async () => {
+    const body = (await client.get(`${base}/reports/cash-flow?from=2026-01-01&to=2026-01-31`)).body;
+    expect([body.income, body.expense]).toEqual([eur('0.00'), eur('20.00')]);
+    expect(body.otherCurrencies).toEqual([{ currency: 'USD', income: '0.00', expense: '5.00' }]);
   });
 });

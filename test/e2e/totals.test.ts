@@ -46,6 +46,16 @@ async function seed(request: APIRequestContext) {
       { accountId: dollars, amount: money('-21.67', 'USD'), value: money('-20.00') },
     ],
   });
+  // $5.00 of fees, in a category kept in dollars.
+  const fees = (await post(`${base}/categories`, { name: 'Fees', kind: 'expense', currency: 'USD' })).id;
+  await post(`${base}/transactions`, {
+    date: '2026-01-20',
+    description: 'Card fee',
+    postings: [
+      { accountId: fees, amount: money('5.00', 'USD') },
+      { accountId: dollars, amount: money('-5.00', 'USD') },
+    ],
+  });
   return bookId as number;
 }
 
@@ -66,13 +76,14 @@ async function expectNoAxeViolations(page: Page) {
 describeInBrowser('totals', (ctx) => {
   it('states what every total leaves out, balances per currency, and counts archived accounts everywhere', async () => {
     const { page, problems } = await ctx.newPage({ locale: 'en-US' });
+    await page.clock.setFixedTime(new Date('2026-02-15T12:00:00Z'));
     const bookId = await seed(page.request);
 
     // Accounts: the euro total with the dollars said beside it.
     await page.goto(`/books/${bookId}/accounts`);
     await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
     await expect.poll(() => text(page, '.net-worth')).toBe('Net worth €1,300.00');
-    expect(await text(page, '.left-out')).toBe('Not in this total (no exchange rates yet): $286.70');
+    expect(await text(page, '.left-out')).toBe('Not in this total (no exchange rates yet): $281.70');
 
     // Archiving: one click, then Undo in a toast that has the focus; the totals do not move.
     await page.getByRole('button', { name: 'Archive Old savings' }).click();
@@ -95,16 +106,20 @@ describeInBrowser('totals', (ctx) => {
     await page.getByRole('heading', { level: 2, name: 'Net worth' }).waitFor();
     await expect.poll(() => text(page, '#net-worth ~ .big-number')).toBe('€1,300.00');
     expect(await text(page, '.dashboard .left-out')).toBe(
-      'Not in this total (no exchange rates yet): $286.70',
+      'Not in this total (no exchange rates yet): $281.70',
     );
+    const flows = page.getByRole('region', { name: /^Income and expense/ });
+    await expect
+      .poll(() => flows.locator('.left-out').allTextContents())
+      .toEqual(['Not in the expense (no exchange rates yet): $5.00']);
 
     // Net worth over time: the same figure at its last point, and what it leaves out.
     await openReport(page, `/books/${bookId}/reports/net-worth?from=2026-01-01&to=2026-01-31`, /^Net worth/);
     expect(await page.getByRole('row', { name: /^1\/31\/2026/ }).textContent()).toBe(
-      '1/31/2026€1,400.00€100.00€1,300.00$286.70',
+      '1/31/2026€1,400.00€100.00€1,300.00$281.70',
     );
     expect(await text(page, '.report .left-out')).toBe(
-      'Not in net worth at 1/31/2026 (no exchange rates yet): $286.70',
+      'Not in net worth at 1/31/2026 (no exchange rates yet): $281.70',
     );
 
     // Balance sheet: balanced in euros (conversions in equity) and in dollars, apart.
@@ -119,12 +134,18 @@ describeInBrowser('totals', (ctx) => {
     expect(await row('Liabilities', 'Total liabilities')).toBe('Total liabilities€100.00');
     expect(await row('Equity', 'Currency conversions')).toBe('Currency conversions-€80.00');
     expect(await row('Equity', 'Total equity')).toBe('Total equity€1,300.00');
-    expect(await row('In USD', 'Total assets')).toBe('Total assets$286.70');
-    expect(await row('In USD', 'Total equity')).toBe('Total equity$286.70');
+    expect(await row('In USD', 'Total assets')).toBe('Total assets$281.70');
+    expect(await row('In USD', 'Total equity')).toBe('Total equity$281.70');
     expect(await text(page, '.report .left-out')).toBe(
-      'Not in total assets (no exchange rates yet): $286.70',
+      'Not in total assets (no exchange rates yet): $281.70',
     );
     await expectNoAxeViolations(page);
+
+    // Cash flow: the dollars spent in a dollar category, beside the money out.
+    await openReport(page, `/books/${bookId}/reports/cash-flow?from=2026-01-01&to=2026-01-31`, /^Cash flow/);
+    expect(await page.locator('.report .left-out').allTextContents()).toEqual([
+      'Not in money out (no exchange rates yet): $5.00',
+    ]);
     expect(problems()).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { useBookId } from '../books/queries.ts';
 import { flowFilters } from './filters.ts';
+import { amountsOf, LeftOut } from './LeftOut.tsx';
 import { useReportFilters } from './ReportFilters.tsx';
 import { ReportFrame, useReport } from './ReportFrame.tsx';
 import { useReportRange } from './ReportsPage.tsx';
@@ -34,6 +35,8 @@ export function CashFlowReport() {
                 </dd>
               </div>
             </dl>
+            <LeftOut amounts={amountsOf(data.otherCurrencies, 'income')} what="money in" />
+            <LeftOut amounts={amountsOf(data.otherCurrencies, 'expense')} what="money out" />
             {data.links.length === 0 ? (
               <p className="muted">No income or spending in this range.</p>
             ) : (
