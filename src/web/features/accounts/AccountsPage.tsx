@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { AccountJson } from '../../api/types.ts';
 import { Amount } from '../../ui/Amount.tsx';
@@ -20,6 +20,7 @@ export function AccountsPage() {
   const accounts = useAccounts(bookId, true);
   const [adding, setAdding] = useState(false);
   const [archived, setArchived] = useState<AccountJson | null>(null);
+  const closeToast = useCallback(() => setArchived(null), []);
 
   if (accounts.isPending || !book) return <p className="loading">Loading accounts…</p>;
   if (accounts.error) return <ErrorNotice error={accounts.error} />;
@@ -36,7 +37,7 @@ export function AccountsPage() {
         </button>
       </div>
       {adding && <NewAccountForm bookId={bookId} onDone={() => setAdding(false)} />}
-      {archived && <ArchivedToast bookId={bookId} account={archived} onDone={() => setArchived(null)} />}
+      {archived && <ArchivedToast key={archived.id} bookId={bookId} account={archived} onDone={closeToast} />}
       {groups.length === 0 && !adding ? (
         <EmptyState title="No accounts yet">
           <p>
@@ -133,14 +134,19 @@ function ArchivedToast({
   onDone: () => void;
 }) {
   const undo = useArchiveAccount(bookId);
+  const toast = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), []);
   useEffect(() => {
-    const timer = setTimeout(onDone, 10_000);
+    const timer = setTimeout(() => {
+      // The focus is not left on nothing when the toast goes.
+      if (toast.current?.contains(document.activeElement)) document.getElementById('main')?.focus();
+      onDone();
+    }, 10_000);
     return () => clearTimeout(timer);
   }, [onDone]);
   return (
-    <div className="toast" role="status">
+    <div className="toast" role="status" ref={toast}>
       {account.name} archived.{' '}
       <button
         ref={button}
