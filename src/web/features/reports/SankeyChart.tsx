@@ -90,6 +90,7 @@ export function SankeyChart({
     <div ref={frame}>
       <svg
         className="chart sankey"
+        width={Math.round(width * 1.25)}
         viewBox={`0 0 ${width} ${height + 10}`}
         role="presentation"
         aria-hidden="true"
