@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { CurrencyCode, described, Enum, Id, IsoDate, Money, Nullable } from './common.ts';
+import { CurrencyCode, DecimalString, described, Enum, Id, IsoDate, Money, Nullable } from './common.ts';
 import { CategoryRef, FlowFilters, Format, GroupRef, Interval, Range, SavingsRate } from './report-common.ts';
 
 /** Spending by category, income vs expense, cash flow and category trend. */
@@ -74,6 +74,10 @@ export const CashFlow = Type.Object({
   links: Type.Array(Type.Object({ source: Type.String(), target: Type.String(), value: Money })),
   income: described(Money, 'Σ of the links into the budget node.'),
   expense: described(Money, 'Σ of the links out of it to categories.'),
+  otherCurrencies: described(
+    Type.Array(Type.Object({ currency: CurrencyCode, income: DecimalString, expense: DecimalString })),
+    'Money in and out of categories kept in other currencies, per currency; not converted, not in the flows above.',
+  ),
 });
 
 export const TrendParams = Type.Object({ bookId: Id, id: Id }, strict);

@@ -34,7 +34,11 @@ export const BalanceSheet = Type.Object({
       Money,
       '−Σ(income + expense postings) up to the date: the net income of all time.',
     ),
-    total: Money,
+    currencyConversions: described(
+      Money,
+      'What transactions between currencies moved into (positive) or out of this currency up to the date: Σ of all its postings. With it, assets − liabilities = equity in each currency.',
+    ),
+    total: described(Money, 'Equity accounts + retained earnings + currency conversions.'),
   }),
   otherCurrencies: described(
     Type.Array(
@@ -42,10 +46,12 @@ export const BalanceSheet = Type.Object({
         currency: CurrencyCode,
         assets: DecimalString,
         liabilities: DecimalString,
-        equity: DecimalString,
+        equity: described(DecimalString, 'Balances, as above: assets − liabilities = equity.'),
+        retainedEarnings: DecimalString,
+        currencyConversions: DecimalString,
       }),
     ),
-    'Totals of accounts in other currencies; not converted, not added to the totals above.',
+    'Totals of accounts in other currencies, one entry per currency; not converted, not added to the totals above.',
   ),
 });
 
@@ -107,6 +113,17 @@ export const NetWorth = Type.Object({
       assets: Money,
       liabilities: described(Money, 'Owed, as a positive amount.'),
       netWorth: Money,
+      otherCurrencies: described(
+        Type.Array(
+          Type.Object({
+            currency: CurrencyCode,
+            assets: DecimalString,
+            liabilities: DecimalString,
+            netWorth: DecimalString,
+          }),
+        ),
+        'Accounts in other currencies at this date, per currency; not converted, not in the totals above.',
+      ),
       balances: described(
         Type.Array(DecimalString),
         'Each account balance, in the order and currency of `accounts`.',

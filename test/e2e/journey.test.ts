@@ -72,13 +72,13 @@ describeInBrowser('the everyday journey in the browser', (ctx) => {
 
     await page.getByRole('button', { name: 'Add your first account' }).click();
     await page.getByLabel('Name').fill('Checking');
-    await page.getByLabel('Balance today').fill('1,500.00');
+    await page.getByLabel('Opening balance').fill('1,500.00');
     await page.getByRole('button', { name: 'Add account' }).last().click();
     await expect.poll(() => balanceOf(page, 'Checking')).toBe('€1,500.00');
     await page.getByRole('button', { name: 'Add account' }).first().click();
     await page.getByLabel('Name').fill('Savings');
     await page.getByLabel('Kind').selectOption({ label: 'Savings' });
-    await page.getByLabel('Balance today').fill('200');
+    await page.getByLabel('Opening balance').fill('200');
     await page.getByRole('button', { name: 'Add account' }).last().click();
     await expect.poll(() => balanceOf(page, 'Savings')).toBe('€200.00');
     await expectNoAxeViolations(page, 'accounts');

@@ -1,10 +1,8 @@
 import { formatLocaleAmount } from '../../core/money/locale.ts';
 import type { MoneyJson } from '../api/types.ts';
-import { niceCeiling, plotValue } from './chart-scale.ts';
+import { largestFirst, niceCeiling, plotValue, wrapLabel } from './chart-scale.ts';
 
-const short = (text: string, length = 18) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
-
-/** Horizontal bars, one per row, each labelled with its exact amount. */
+/** Horizontal bars, one per row, largest first, each labelled with its exact amount. */
 export function BarChart({
   rows,
   locale,
@@ -14,6 +12,7 @@ export function BarChart({
   locale: string;
   className?: string;
 }) {
+  const sorted = largestFirst(rows);
   const max = niceCeiling(Math.max(0, ...rows.map((row) => plotValue(row.value))));
   const rowHeight = 30;
   return (
@@ -24,13 +23,13 @@ export function BarChart({
       aria-hidden="true"
       focusable="false"
     >
-      {rows.map((row, index) => {
+      {sorted.map((row, index) => {
         const width = Math.max(0, (plotValue(row.value) / max) * 170);
         const y = index * rowHeight;
         return (
           <g key={row.key}>
             <text x="130" y={y + 19} textAnchor="end" className="chart-label">
-              {short(row.label)}
+              {wrapLabel(row.label, 126, 1)[0]}
             </text>
             <rect x="140" y={y + 5} width={width} height={rowHeight - 10} rx="3" className={className} />
             <text x={146 + width} y={y + 19} className="chart-value">

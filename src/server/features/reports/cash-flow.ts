@@ -24,9 +24,18 @@ export async function cashFlow(
   range: { from: IsoDate; to: IsoDate },
   filter: ReportFilter,
 ) {
-  const sums = (await categorySums(db, bookId, range, filter, ['income', 'expense'])).filter(
-    (row) => row.currency === base && row.total !== 0n,
-  );
+  const all = await categorySums(db, bookId, range, filter, ['income', 'expense']);
+  const sums = all.filter((row) => row.currency === base && row.total !== 0n);
+  // Categories in other currencies cannot join the flows until exchange rates exist: their
+  // money in and out is summed per currency beside them instead.
+  const apart = new Map<string, { income: bigint; expense: bigint }>();
+  for (const row of all) {
+    if (row.currency === base) continue;
+    const sum = apart.get(row.currency) ?? { income: 0n, expense: 0n };
+    if (row.total < 0n) sum.income -= row.total;
+    else sum.expense += row.total;
+    apart.set(row.currency, sum);
+  }
   const nodes: Node[] = [];
   const links: { source: string; target: string; value: bigint }[] = [];
   let inflow = 0n;
@@ -61,5 +70,12 @@ export async function cashFlow(
     links: links.map((link) => ({ ...link, value: moneyJson(link.value, base) })),
     income: moneyJson(inflow, base),
     expense: moneyJson(outflow, base),
+    otherCurrencies: [...apart]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, sum]) => ({
+        currency,
+        income: moneyJson(sum.income, currency).amount,
+        expense: moneyJson(sum.expense, currency).amount,
+      })),
   };
 }

@@ -7,6 +7,8 @@ import { type CsvField, toCsv } from '../../../core/reports/csv.ts';
 
 type Money = { amount: string; currency: string };
 
+const isZeroAmount = (amount: string) => /^-?0*(\.0*)?$/.test(amount);
+
 interface Reports {
   spending: Static<typeof Spending>;
   'income-expense': Static<typeof IncomeExpense>;
@@ -91,7 +93,15 @@ export const csvViews: { [K in ReportName]: (report: Reports[K]) => string } = {
     line('liabilities', 'Total liabilities', r.liabilities.total);
     section('equity', r.equity);
     line('equity', 'Retained earnings', r.equity.retainedEarnings);
+    if (!isZeroAmount(r.equity.currencyConversions.amount))
+      line('equity', 'Currency conversions', r.equity.currencyConversions);
     line('equity', 'Total equity', r.equity.total);
+    // Other currencies: their totals, apart, so the download leaves out nothing silently.
+    for (const c of r.otherCurrencies) {
+      line('assets', 'Total assets', { amount: c.assets, currency: c.currency });
+      line('liabilities', 'Total liabilities', { amount: c.liabilities, currency: c.currency });
+      line('equity', 'Total equity', { amount: c.equity, currency: c.currency });
+    }
     return toCsv(['section', 'account_id', 'account', 'currency', 'balance'], rows);
   },
   'income-statement': (r) => {

@@ -13,8 +13,9 @@ export const MAX_POINTS = 3_700;
 /**
  * Net worth at the end of each day or month of [from, to]: each asset and liability account's
  * balance before the range, plus its Σ per month (roll-ups) or per day (postings) inside it,
- * folded into running totals. Archived accounts keep their history. Only base-currency accounts
- * add up into assets, liabilities and net worth; the others still show their own balances.
+ * folded into running totals. Archived accounts keep their history and count. Only base-currency
+ * accounts add up into assets, liabilities and net worth; the others are summed per currency
+ * beside them (`otherCurrencies`), so no total leaves an account out without saying so.
  */
 export async function netWorth(
   db: Db,
@@ -62,18 +63,29 @@ export async function netWorth(
   }
   const points = periodsBetween(range.from, range.to, interval).map((period) => {
     for (const row of byBucket.get(period.label) ?? []) balances[index.get(row.id)!]! += row.total;
-    let assets = 0n;
-    let liabilities = 0n;
+    const sums = new Map<string, { assets: bigint; liabilities: bigint }>();
     accounts.forEach((account, i) => {
-      if (account.currency !== base) return;
-      if (account.type === 'asset') assets += balances[i]!;
-      else liabilities -= balances[i]!;
+      const sum = sums.get(account.currency) ?? { assets: 0n, liabilities: 0n };
+      if (account.type === 'asset') sum.assets += balances[i]!;
+      else sum.liabilities -= balances[i]!;
+      sums.set(account.currency, sum);
     });
+    const { assets, liabilities } = sums.get(base) ?? { assets: 0n, liabilities: 0n };
+    const plain = (minor: bigint, currency: string) => moneyJson(minor, currency).amount;
     return {
       date: period.end,
       assets: moneyJson(assets, base),
       liabilities: moneyJson(liabilities, base),
       netWorth: moneyJson(assets - liabilities, base),
+      otherCurrencies: [...sums]
+        .filter(([currency]) => currency !== base)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, sum]) => ({
+          currency,
+          assets: plain(sum.assets, currency),
+          liabilities: plain(sum.liabilities, currency),
+          netWorth: plain(sum.assets - sum.liabilities, currency),
+        })),
       balances: accounts.map((account, i) => moneyJson(balances[i]!, account.currency).amount),
     };
   });

@@ -72,10 +72,22 @@ export async function balanceSheet(db: Db, bookId: number, base: string, date: I
       balance: moneyJson(balance, row.currency),
     });
   }
-  const earned = new Map<string, bigint>();
-  for (const row of earnings) addTo(earned, row.currency, row.total);
-  for (const [currency, total] of earned) addTo(totals.equity, currency, -total);
-  const retained = -(earned.get(base) ?? 0n);
+  const retained = new Map<string, bigint>();
+  for (const row of earnings) addTo(retained, row.currency, -row.total);
+  const currencies = [
+    ...new Set([totals.asset, totals.liability, totals.equity, retained].flatMap((t) => [...t.keys()])),
+  ];
+  // A transaction between currencies balances in its own currency only: in each currency its
+  // postings leave what moved to or from the other one. That remainder is the currency's
+  // conversions (Σ of all its postings); counted in equity, each currency balances on its own.
+  const conversions = new Map<string, bigint>();
+  for (const currency of currencies) {
+    const at = (map: Map<string, bigint>) => map.get(currency) ?? 0n;
+    addTo(totals.equity, currency, at(retained));
+    const moved = at(totals.asset) - at(totals.liability) - at(totals.equity);
+    conversions.set(currency, moved);
+    addTo(totals.equity, currency, moved);
+  }
   const total = (map: Map<string, bigint>) => moneyJson(map.get(base) ?? 0n, base);
   const plain = (map: Map<string, bigint>, currency: string) =>
     moneyJson(map.get(currency) ?? 0n, currency).amount;
@@ -86,7 +98,8 @@ export async function balanceSheet(db: Db, bookId: number, base: string, date: I
     liabilities: { accounts: lines.liability, total: total(totals.liability) },
     equity: {
       accounts: lines.equity,
-      retainedEarnings: moneyJson(retained, base),
+      retainedEarnings: total(retained),
+      currencyConversions: total(conversions),
       total: total(totals.equity),
     },
     otherCurrencies: others([totals.asset, totals.liability, totals.equity], base).map((currency) => ({
@@ -94,6 +107,8 @@ export async function balanceSheet(db: Db, bookId: number, base: string, date: I
       assets: plain(totals.asset, currency),
       liabilities: plain(totals.liability, currency),
       equity: plain(totals.equity, currency),
+      retainedEarnings: plain(retained, currency),
+      currencyConversions: plain(conversions, currency),
     })),
   };
 }

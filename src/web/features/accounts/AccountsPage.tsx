@@ -1,28 +1,32 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/http.ts';
 import type { AccountJson } from '../../api/types.ts';
-import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
-import { AmountInput } from '../../ui/AmountInput.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { Field } from '../../ui/Field.tsx';
 import { sumByCurrency } from '../../ui/money.ts';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
-import { ACCOUNT_KINDS, type AccountKind, groupAccounts, kindOf } from './kinds.ts';
-import { useAccounts, useArchiveAccount, useCreateAccount, useRenameAccount } from './queries.ts';
+import { LeftOut } from '../reports/LeftOut.tsx';
+import { groupAccounts, kindOf } from './kinds.ts';
+import { NewAccountForm } from './NewAccountForm.tsx';
+import { useAccounts, useArchiveAccount, useRenameAccount } from './queries.ts';
+import { netWorthOf } from './totals.ts';
 
 export function AccountsPage() {
   const bookId = useBookId();
+  const { book } = useCurrentBook();
   const [showArchived, setShowArchived] = useState(false);
-  const accounts = useAccounts(bookId, showArchived);
+  // Every account, archived ones too: they still count in the totals, only the list hides them.
+  const accounts = useAccounts(bookId, true);
   const [adding, setAdding] = useState(false);
+  const [archived, setArchived] = useState<AccountJson | null>(null);
+  const closeToast = useCallback(() => setArchived(null), []);
 
-  if (accounts.isPending) return <p className="loading">Loading accounts…</p>;
+  if (accounts.isPending || !book) return <p className="loading">Loading accounts…</p>;
   if (accounts.error) return <ErrorNotice error={accounts.error} />;
   const groups = groupAccounts(accounts.data);
-  const netWorth = sumByCurrency(groups.flatMap(([, list]) => list.map((account) => account.balance)));
+  const listed = (list: AccountJson[]) => list.filter((account) => showArchived || !account.archived);
+  const netWorth = netWorthOf(accounts.data, book.baseCurrency);
 
   return (
     <>
@@ -33,6 +37,7 @@ export function AccountsPage() {
         </button>
       </div>
       {adding && <NewAccountForm bookId={bookId} onDone={() => setAdding(false)} />}
+      {archived && <ArchivedToast key={archived.id} bookId={bookId} account={archived} onDone={closeToast} />}
       {groups.length === 0 && !adding ? (
         <EmptyState title="No accounts yet">
           <p>
@@ -45,14 +50,27 @@ export function AccountsPage() {
         </EmptyState>
       ) : (
         <>
-          <p className="net-worth" aria-live="polite">
-            Net worth{' '}
-            {netWorth.map((total) => (
-              <strong key={total.currency}>
-                <Amount value={total} />{' '}
+          <div aria-live="polite">
+            <p className="net-worth">
+              Net worth{' '}
+              <strong>
+                <Amount value={netWorth.total} />
               </strong>
-            ))}
-          </p>
+            </p>
+            <LeftOut amounts={netWorth.otherCurrencies} />
+            {netWorth.archived.length > 0 && !showArchived && (
+              <p className="archived-note">
+                Includes{' '}
+                {netWorth.archived.map((amount, index) => (
+                  <span key={amount.currency}>
+                    {index > 0 && ', '}
+                    <Amount value={amount} />
+                  </span>
+                ))}{' '}
+                in archived accounts.
+              </p>
+            )}
+          </div>
           {groups.map(([group, list]) => (
             <section key={group} className="account-group" aria-labelledby={`group-${group}`}>
               <h2 id={`group-${group}`}>
@@ -64,9 +82,10 @@ export function AccountsPage() {
                 </span>
               </h2>
               <ul className="account-list">
-                {list.map((account) => (
-                  <AccountRow key={account.id} bookId={bookId} account={account} />
+                {listed(list).map((account) => (
+                  <AccountRow key={account.id} bookId={bookId} account={account} onArchived={setArchived} />
                 ))}
+                {!showArchived && <HiddenArchived accounts={list.filter((account) => account.archived)} />}
               </ul>
             </section>
           ))}
@@ -84,7 +103,84 @@ export function AccountsPage() {
   );
 }
 
-function AccountRow({ bookId, account }: { bookId: number; account: AccountJson }) {
+/** The group's archived accounts, hidden but counted in its total: one line saying so. */
+function HiddenArchived({ accounts }: { accounts: AccountJson[] }) {
+  if (accounts.length === 0) return null;
+  return (
+    <li className="archived-summary">
+      <span>
+        {accounts.length} archived {accounts.length === 1 ? 'account' : 'accounts'}
+      </span>
+      <span className="group-total">
+        {sumByCurrency(accounts.map((account) => account.balance)).map((total) => (
+          <Amount key={total.currency} value={total} />
+        ))}
+      </span>
+    </li>
+  );
+}
+
+/**
+ * Archiving takes one click and is undone from here, as a deleted transaction is: the toast takes
+ * the focus (the row that had it is gone) and goes after ten seconds.
+ */
+function ArchivedToast({
+  bookId,
+  account,
+  onDone,
+}: {
+  bookId: number;
+  account: AccountJson;
+  onDone: () => void;
+}) {
+  const undo = useArchiveAccount(bookId);
+  const toast = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      // The focus is not left on nothing when the toast goes.
+      if (toast.current?.contains(document.activeElement)) document.getElementById('main')?.focus();
+      onDone();
+    }, 10_000);
+    return () => clearTimeout(timer);
+  }, [onDone]);
+  return (
+    <div className="toast" role="status" ref={toast}>
+      {account.name} archived.{' '}
+      <button
+        ref={button}
+        type="button"
+        className="button small"
+        disabled={undo.isPending}
+        onClick={() =>
+          undo.mutate(
+            { id: account.id, archived: false },
+            {
+              onSuccess: () => {
+                onDone();
+                document.querySelector<HTMLElement>(`[data-account="${account.id}"]`)?.focus();
+              },
+            },
+          )
+        }
+      >
+        Undo
+      </button>
+      <ErrorNotice error={undo.error} />
+    </div>
+  );
+}
+
+function AccountRow({
+  bookId,
+  account,
+  onArchived,
+}: {
+  bookId: number;
+  account: AccountJson;
+  onArchived: (account: AccountJson) => void;
+}) {
   const archive = useArchiveAccount(bookId);
   const rename = useRenameAccount(bookId);
   const [editing, setEditing] = useState(false);
@@ -114,7 +210,11 @@ function AccountRow({ bookId, account }: { bookId: number; account: AccountJson 
           <ErrorNotice error={rename.error} />
         </form>
       ) : (
-        <Link to={`/books/${bookId}/accounts/${account.id}`} className="account-link">
+        <Link
+          to={`/books/${bookId}/accounts/${account.id}`}
+          className="account-link"
+          data-account={account.id}
+        >
           <span className="account-name">{account.name}</span>
           <span className="account-kind">
             {kindOf(account).label}
@@ -131,110 +231,18 @@ function AccountRow({ bookId, account }: { bookId: number; account: AccountJson 
         <button
           type="button"
           className="button ghost small"
-          onClick={() => archive.mutate({ id: account.id, archived: !account.archived })}
+          disabled={archive.isPending}
+          onClick={() =>
+            archive.mutate(
+              { id: account.id, archived: !account.archived },
+              { onSuccess: () => !account.archived && onArchived(account) },
+            )
+          }
         >
           {account.archived ? 'Unarchive' : 'Archive'}
           <span className="visually-hidden"> {account.name}</span>
         </button>
       </span>
     </li>
-  );
-}
-
-function NewAccountForm({ bookId, onDone }: { bookId: number; onDone: () => void }) {
-  const { book } = useCurrentBook();
-  const locale = useLocale();
-  const create = useCreateAccount(bookId);
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<AccountKind>('asset:checking');
-  const [currency, setCurrency] = useState(book?.baseCurrency ?? 'EUR');
-  const [opening, setOpening] = useState<string | null>('');
-  const [openingError, setOpeningError] = useState<string>();
-  const [openingDate, setOpeningDate] = useState(() => new Date().toISOString().slice(0, 10));
-  const error = create.error instanceof ApiError ? create.error : null;
-  const nameInput = useRef<HTMLInputElement>(null);
-  useEffect(() => nameInput.current?.focus(), []);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (opening === null) return;
-    const [type, subtype] = kind.split(':') as ['asset' | 'liability', never];
-    create.mutate(
-      {
-        name,
-        type,
-        subtype,
-        currency,
-        ...(opening !== '' && { openingBalance: { amount: opening, currency }, openingDate }),
-      },
-      { onSuccess: onDone },
-    );
-  }
-
-  return (
-    <form className="card form-grid" onSubmit={submit} noValidate aria-label="New account">
-      <Field label="Name" error={error?.fieldMessage('/name')}>
-        {(props) => (
-          <input {...props} ref={nameInput} required value={name} onChange={(e) => setName(e.target.value)} />
-        )}
-      </Field>
-      <Field label="Kind">
-        {(props) => (
-          <select {...props} value={kind} onChange={(e) => setKind(e.target.value as AccountKind)}>
-            {ACCOUNT_KINDS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Currency" error={error?.fieldMessage('/currency')}>
-        {(props) => (
-          <input
-            {...props}
-            value={currency}
-            maxLength={3}
-            autoCapitalize="characters"
-            onChange={(e) => setCurrency(e.target.value.toUpperCase())}
-          />
-        )}
-      </Field>
-      <Field
-        label="Balance today"
-        hint={kind.startsWith('liability') ? 'What you owe, as a negative amount.' : 'Optional.'}
-        error={openingError ?? error?.fieldMessage('/openingBalance')}
-      >
-        {(props) => (
-          <AmountInput
-            {...props}
-            value={opening ?? ''}
-            currencyCode={/^[A-Z]{3}$/.test(currency) ? currency : 'EUR'}
-            locale={locale}
-            onValueChange={setOpening}
-            onProblem={setOpeningError}
-          />
-        )}
-      </Field>
-      <Field label="As of" error={error?.fieldMessage('/openingDate')}>
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            value={openingDate}
-            onChange={(e) => setOpeningDate(e.target.value)}
-          />
-        )}
-      </Field>
-      <ErrorNotice error={error && error.errors.length === 0 ? error : null} />
-      <div className="form-actions">
-        <button className="button primary" type="submit" disabled={create.isPending || opening === null}>
-          Add account
-        </button>
-        <button className="button" type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }

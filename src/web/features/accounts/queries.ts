@@ -35,7 +35,8 @@ export function useArchiveAccount(bookId: number) {
   return useMutation({
     mutationFn: ({ id, archived }: { id: number; archived: boolean }) =>
       api.accounts.archive(bookId, id, archived),
-    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.all(bookId) }),
+    // Reports and the dashboard name archived accounts as such.
+    onSuccess: () => invalidateLedger(client, bookId),
   });
 }
 

@@ -1,6 +1,6 @@
 import { formatLocaleAmount } from '../../../core/money/locale.ts';
 import { BarChart } from '../../ui/BarChart.tsx';
-import { niceCeiling, plotValue } from '../../ui/chart-scale.ts';
+import { labelStep, niceCeiling, plotValue } from '../../ui/chart-scale.ts';
 import type { CategorySpending, MonthFlow } from './summaries.ts';
 
 /**
@@ -28,6 +28,12 @@ export function IncomeExpenseChart({ data, locale }: { data: MonthFlow[]; locale
   const bar = Math.min(18, slot / 2 - 3);
   const scale = (value: number) => (Math.max(0, value) / max) * height;
   const ticks = [0, 0.5, 1].map((f) => f * max);
+  const monthName = (month: string) =>
+    new Date(`${month}-01T00:00:00`).toLocaleDateString(locale, { month: 'short' });
+  const step = labelStep(
+    data.map((d) => monthName(d.month)),
+    slot,
+  );
   return (
     <svg
       className="chart"
@@ -64,9 +70,11 @@ export function IncomeExpenseChart({ data, locale }: { data: MonthFlow[]; locale
               className="bar-income"
             />
             <rect x={x + 1} y={height - expense + 4} width={bar} height={expense} className="bar-expense" />
-            <text x={x} y={height + 22} textAnchor="middle" className="chart-label">
-              {new Date(`${month.month}-01T00:00:00`).toLocaleDateString(locale, { month: 'short' })}
-            </text>
+            {index % step === 0 && (
+              <text x={x} y={height + 22} textAnchor="middle" className="chart-label chart-axis-label">
+                {monthName(month.month)}
+              </text>
+            )}
           </g>
         );
       })}

@@ -4,19 +4,23 @@ import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { localToday } from '../../ui/localDate.ts';
 import { sumByCurrency } from '../../ui/money.ts';
 import { groupAccounts } from '../accounts/kinds.ts';
 import { useAccounts } from '../accounts/queries.ts';
+import { netWorthOf } from '../accounts/totals.ts';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
 import { useCategories } from '../register/queries.ts';
+import { LeftOut } from '../reports/LeftOut.tsx';
 import { IncomeExpenseChart, SpendingChart } from './Charts.tsx';
 import { useCategoryTotals, useLatestTransactions } from './queries.ts';
-import { incomeVsExpense, lastMonths, spendingByCategory } from './summaries.ts';
+import { incomeVsExpense, lastMonths, leftOut, spendingByCategory } from './summaries.ts';
 
 export function DashboardPage() {
   const bookId = useBookId();
   const { book } = useCurrentBook();
-  const accounts = useAccounts(bookId);
+  // Archived accounts too: what they hold still counts in net worth.
+  const accounts = useAccounts(bookId, true);
   if (accounts.isPending || !book) {
     return (
       <>
@@ -44,14 +48,23 @@ export function DashboardPage() {
 
 function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; accounts: AccountJson[] }) {
   const locale = useLocale();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   const months = lastMonths(today, 12);
   const categories = useCategories(bookId);
   const thisMonth = useCategoryTotals(bookId, `${today.slice(0, 7)}-01`, today, 'none');
   const year = useCategoryTotals(bookId, `${months[0]}-01`, today, 'month');
   const latest = useLatestTransactions(bookId);
   const groups = groupAccounts(accounts);
-  const netWorth = sumByCurrency(groups.flatMap(([, list]) => list.map((a) => a.balance)));
+  const netWorth = netWorthOf(accounts, base);
+  const reports = `/books/${bookId}/reports`;
+  const thisMonthRange = `from=${today.slice(0, 7)}-01&to=${today}`;
+  const yearRange = `from=${months[0]}-01&to=${today}`;
+  // A transaction leads to the register of the first account of the books it touches.
+  const held = new Set(accounts.filter((a) => a.type === 'asset' || a.type === 'liability').map((a) => a.id));
+  const registerOf = (postings: readonly { accountId: number }[]) => {
+    const account = postings.find((p) => held.has(p.accountId));
+    return account ? `/books/${bookId}/accounts/${account.accountId}` : `/books/${bookId}/transactions`;
+  };
   const names = new Map([...accounts, ...(categories.data ?? [])].map((a) => [a.id, a.name]));
   const spending =
     thisMonth.data && categories.data ? spendingByCategory(thisMonth.data.rows, categories.data, base) : [];
@@ -67,16 +80,17 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
       <h1>Dashboard</h1>
       <div className="dashboard">
         <section className="card" aria-labelledby="net-worth">
-          <h2 id="net-worth">Net worth</h2>
+          <h2 id="net-worth">
+            <Link to={`${reports}/net-worth`}>Net worth</Link>
+          </h2>
           <p className="big-number">
-            {netWorth.map((total) => (
-              <Amount key={total.currency} value={total} />
-            ))}
+            <Amount value={netWorth.total} />
           </p>
+          <LeftOut amounts={netWorth.otherCurrencies} />
           <ul className="plain-list">
             {groups.map(([group, list]) => (
               <li key={group}>
-                <span>{group}</span>
+                <Link to={`/books/${bookId}/accounts`}>{group}</Link>
                 <span>
                   {sumByCurrency(list.map((a) => a.balance)).map((total) => (
                     <Amount key={total.currency} value={total} />
@@ -88,8 +102,13 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
         </section>
 
         <section className="card" aria-labelledby="spending">
-          <h2 id="spending">Spending in {monthLabel}</h2>
+          <h2 id="spending">
+            <Link to={`${reports}/spending?${thisMonthRange}`}>Spending in {monthLabel}</Link>
+          </h2>
           {thisMonth.error && <ErrorNotice error={thisMonth.error} />}
+          {thisMonth.data && categories.data && (
+            <LeftOut amounts={leftOut(thisMonth.data.rows, categories.data, base, 'expense')} />
+          )}
           {spending.length === 0 ? (
             <p className="muted">No spending recorded this month yet.</p>
           ) : (
@@ -119,8 +138,19 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
         </section>
 
         <section className="card wide" aria-labelledby="flows">
-          <h2 id="flows">Income and expense, last 12 months</h2>
+          <h2 id="flows">
+            <Link to={`${reports}/income-expense?${yearRange}`}>Income and expense, last 12 months</Link>
+          </h2>
           {year.error && <ErrorNotice error={year.error} />}
+          {year.data && categories.data && (
+            <>
+              <LeftOut amounts={leftOut(year.data.rows, categories.data, base, 'income')} what="the income" />
+              <LeftOut
+                amounts={leftOut(year.data.rows, categories.data, base, 'expense')}
+                what="the expense"
+              />
+            </>
+          )}
           <figure>
             <IncomeExpenseChart data={flows} locale={locale} />
             <figcaption className="visually-hidden">Income and expense per month</figcaption>
@@ -154,15 +184,19 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
         </section>
 
         <section className="card wide" aria-labelledby="latest">
-          <h2 id="latest">Latest transactions</h2>
+          <h2 id="latest">
+            <Link to={`/books/${bookId}/transactions`}>Latest transactions</Link>
+          </h2>
           {latest.error && <ErrorNotice error={latest.error} />}
           {latest.data?.items.length === 0 && <p className="muted">Nothing recorded yet.</p>}
           <ul className="plain-list">
             {latest.data?.items.map((transaction) => (
               <li key={transaction.id}>
                 <span>
-                  {new Date(`${transaction.date}T00:00:00`).toLocaleDateString(locale)} ·{' '}
-                  {transaction.payee?.name ?? transaction.description ?? ''}
+                  <Link to={registerOf(transaction.postings)}>
+                    {new Date(`${transaction.date}T00:00:00`).toLocaleDateString(locale)} ·{' '}
+                    {transaction.payee?.name ?? transaction.description ?? ''}
+                  </Link>
                   <span className="muted">
                     {' '}
                     {[...transaction.postings]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountJson } from '../../api/types.ts';
-import { incomeVsExpense, lastMonths, spendingByCategory } from './summaries.ts';
+import { incomeVsExpense, lastMonths, leftOut, spendingByCategory } from './summaries.ts';
 
 const category = (id: number, name: string, type: 'income' | 'expense') =>
   ({ id, name, type }) as AccountJson;
@@ -25,6 +25,19 @@ describe('dashboard summaries', () => {
       { categoryId: 2, name: 'Rent', spent: eur('900.00') },
       { categoryId: 1, name: 'Food', spent: eur('75.10') },
     ]);
+  });
+
+  it('says what the base-currency sums leave out, per currency, income as a positive amount', () => {
+    const usd = (amount: string) => ({ amount, currency: 'USD' });
+    const rows = [
+      { period: '2026-01', categoryId: 1, total: usd('5.25') },
+      { period: '2026-02', categoryId: 2, total: usd('10.00') },
+      { period: '2026-02', categoryId: 3, total: usd('-300.00') },
+      { period: '2026-02', categoryId: 1, total: eur('1.00') },
+      { period: '2026-02', categoryId: 4, total: { amount: '0', currency: 'JPY' } },
+    ];
+    expect(leftOut(rows, categories, 'EUR', 'expense')).toEqual([usd('15.25')]);
+    expect(leftOut(rows, categories, 'EUR', 'income')).toEqual([usd('300.00')]);
   });
 
   it('adds income and expense per month exactly, with empty months as zero', () => {

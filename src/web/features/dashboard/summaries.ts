@@ -71,6 +71,26 @@ export function incomeVsExpense(
   });
 }
 
+/**
+ * What the sums above leave out: the rows of `type` categories in other currencies, Σ per currency
+ * (income as a positive amount), to be stated beside the chart until exchange rates exist.
+ */
+export function leftOut(
+  rows: readonly Row[],
+  categories: readonly AccountJson[],
+  base: string,
+  type: 'income' | 'expense',
+): MoneyJson[] {
+  const types = new Map(categories.map((category) => [category.id, category.type]));
+  const totals = new Map<string, bigint>();
+  for (const row of rows) {
+    if (row.total.currency === base || types.get(row.categoryId) !== type) continue;
+    const minor = type === 'income' ? -minorOf(row.total) : minorOf(row.total);
+    totals.set(row.total.currency, (totals.get(row.total.currency) ?? 0n) + minor);
+  }
+  return [...totals].filter(([, minor]) => minor !== 0n).map(([code, minor]) => money(minor, code));
+}
+
 /** The `count` calendar months ending with the month of `today` (`YYYY-MM`), oldest first. */
 export function lastMonths(today: string, count: number): string[] {
   const year = Number(today.slice(0, 4));

@@ -3,10 +3,11 @@ import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { useBookId } from '../books/queries.ts';
 import { flowFilters } from './filters.ts';
-import { SankeyChart } from './ReportCharts.tsx';
+import { amountsOf, LeftOut } from './LeftOut.tsx';
 import { useReportFilters } from './ReportFilters.tsx';
 import { ReportFrame, useReport } from './ReportFrame.tsx';
 import { useReportRange } from './ReportsPage.tsx';
+import { SankeyChart } from './SankeyChart.tsx';
 
 export function CashFlowReport() {
   const bookId = useBookId();
@@ -34,32 +35,38 @@ export function CashFlowReport() {
                 </dd>
               </div>
             </dl>
+            <LeftOut amounts={amountsOf(data.otherCurrencies, 'income')} what="money in" />
+            <LeftOut amounts={amountsOf(data.otherCurrencies, 'expense')} what="money out" />
             {data.links.length === 0 ? (
               <p className="muted">No income or spending in this range.</p>
             ) : (
               <SankeyChart nodes={data.nodes} links={data.links} locale={locale} />
             )}
-            <table className="report-table">
-              <caption className="visually-hidden">Flows from income through the budget to spending</caption>
-              <thead>
-                <tr>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Amount</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.links.map((link) => (
-                  <tr key={`${link.source}>${link.target}`}>
-                    <td>{names.get(link.source)}</td>
-                    <td>{names.get(link.target)}</td>
-                    <td>
-                      <Amount value={link.value} />
-                    </td>
+            <div className="table-scroll">
+              <table className="report-table">
+                <caption className="visually-hidden">
+                  Flows from income through the budget to spending
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">From</th>
+                    <th scope="col">To</th>
+                    <th scope="col">Amount</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.links.map((link) => (
+                    <tr key={`${link.source}>${link.target}`}>
+                      <td>{names.get(link.source)}</td>
+                      <td>{names.get(link.target)}</td>
+                      <td>
+                        <Amount value={link.value} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         );
       }}

@@ -4,6 +4,7 @@ import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { useBookId } from '../books/queries.ts';
 import { flowFilters } from './filters.ts';
+import { LeftOut } from './LeftOut.tsx';
 import { ColumnChart } from './ReportCharts.tsx';
 import { useReportFilters } from './ReportFilters.tsx';
 import { percent, ReportFrame, useReport } from './ReportFrame.tsx';
@@ -80,6 +81,7 @@ export function IncomeExpenseReport() {
               <dd>{percent(data.total.savingsRate, locale)}</dd>
             </div>
           </dl>
+          <LeftOut amounts={data.otherCurrencies.map((other) => other.net)} what="net savings" />
           <ColumnChart
             locale={locale}
             series={[

@@ -4,6 +4,7 @@ import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { useBookId } from '../books/queries.ts';
 import { netWorthFilters } from './filters.ts';
+import { amountsOf, LeftOut } from './LeftOut.tsx';
 import { LineChart } from './ReportCharts.tsx';
 import { useReportFilters } from './ReportFilters.tsx';
 import { dateLabel, ReportFrame, useReport } from './ReportFrame.tsx';
@@ -58,6 +59,8 @@ export function NetWorthReport() {
     >
       {(data) => {
         const last = data.points.at(-1);
+        // Accounts in other currencies are summed apart, per currency, beside each total.
+        const apart = data.points.some((p) => p.otherCurrencies.length > 0);
         const accountName = (account: (typeof data.accounts)[number]) =>
           account.archived ? `${account.name} (archived)` : account.name;
         const balance = (index: number, amount: string | undefined) => ({
@@ -70,6 +73,12 @@ export function NetWorthReport() {
               locale={locale}
               points={data.points.map((p) => ({ label: dateLabel(p.date, locale), value: p.netWorth }))}
             />
+            {last && (
+              <LeftOut
+                amounts={amountsOf(last.otherCurrencies, 'netWorth')}
+                what={`net worth at ${dateLabel(last.date, locale)}`}
+              />
+            )}
             <div className="table-scroll">
               <table className="report-table">
                 <caption className="visually-hidden">
@@ -81,6 +90,7 @@ export function NetWorthReport() {
                     <th scope="col">Assets</th>
                     <th scope="col">Liabilities</th>
                     <th scope="col">Net worth</th>
+                    {apart && <th scope="col">Other currencies (not included)</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -96,6 +106,13 @@ export function NetWorthReport() {
                       <td>
                         <Amount value={p.netWorth} />
                       </td>
+                      {apart && (
+                        <td>
+                          {amountsOf(p.otherCurrencies, 'netWorth').map((amount) => (
+                            <Amount key={amount.currency} value={amount} />
+                          ))}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

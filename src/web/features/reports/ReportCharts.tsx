@@ -1,8 +1,6 @@
 import { formatLocaleAmount } from '../../../core/money/locale.ts';
 import type { MoneyJson } from '../../api/types.ts';
-import { niceCeiling, plotValue } from '../../ui/chart-scale.ts';
-
-import { sankeyLayout } from './sankeyLayout.ts';
+import { labelStep, niceCeiling, plotValue } from '../../ui/chart-scale.ts';
 
 /**
  * The reports' charts as plain SVG, hidden from screen readers: every report shows the same
@@ -10,8 +8,6 @@ import { sankeyLayout } from './sankeyLayout.ts';
  */
 const label = (value: MoneyJson, locale: string) =>
   formatLocaleAmount(value.amount, locale, { currency: value.currency });
-
-const short = (text: string, length = 18) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 export interface ColumnSeries {
   name: string;
@@ -35,6 +31,10 @@ export function ColumnChart({
   const slot = (600 - left) / Math.max(1, periods.length);
   const bar = Math.max(2, Math.min(18, slot / series.length - 3));
   const scale = (value: number) => (Math.max(0, value) / max) * height;
+  const step = labelStep(
+    periods.map((p) => p.label),
+    slot,
+  );
   return (
     <svg
       className="chart"
@@ -75,8 +75,8 @@ export function ColumnChart({
                 />
               );
             })}
-            {(periods.length <= 12 || index % Math.ceil(periods.length / 12) === 0) && (
-              <text x={centre} y={height + 22} textAnchor="middle" className="chart-label">
+            {index % step === 0 && (
+              <text x={centre} y={height + 22} textAnchor="middle" className="chart-label chart-axis-label">
                 {period.label}
               </text>
             )}
@@ -145,80 +145,6 @@ export function LineChart({
           )}
         </>
       )}
-    </svg>
-  );
-}
-
-/** Cash flow as a Sankey diagram: sources left, the budget in the middle, spending right. */
-export function SankeyChart({
-  nodes,
-  links,
-  locale,
-}: {
-  nodes: { id: string; name: string; kind: string }[];
-  links: { source: string; target: string; value: MoneyJson }[];
-  locale: string;
-}) {
-  const width = 600;
-  const nodeWidth = 12;
-  const height = Math.max(160, nodes.length * 26);
-  const margin = 120;
-  const layout = sankeyLayout(
-    { nodes, links: links.map((link) => ({ ...link, value: plotValue(link.value) })) },
-    { width: width - 2 * margin, height, nodeWidth, gap: 10 },
-  );
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const amountOf = new Map(
-    nodes.map((node) => {
-      const through = links.filter((l) => (node.kind === 'income' ? l.source : l.target) === node.id);
-      return [node.id, through[0]?.value];
-    }),
-  );
-  const lastColumn = Math.max(0, ...layout.nodes.map((n) => n.column));
-  return (
-    <svg
-      className="chart sankey"
-      viewBox={`0 0 ${width} ${height + 10}`}
-      role="presentation"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <g transform={`translate(${margin}, 5)`}>
-        {layout.links.map((link) => (
-          <path
-            key={`${link.source}>${link.target}`}
-            d={link.path}
-            strokeWidth={Math.max(1, link.width)}
-            className={`sankey-link sankey-${byId.get(link.target === 'budget' ? link.source : link.target)?.kind ?? 'budget'}`}
-          />
-        ))}
-        {layout.nodes.map((node) => {
-          const info = byId.get(node.id)!;
-          const value = amountOf.get(node.id);
-          const leftSide = node.column === 0;
-          const middle = node.column > 0 && node.column < lastColumn;
-          return (
-            <g key={node.id}>
-              <rect
-                x={node.x}
-                y={node.y}
-                width={nodeWidth}
-                height={Math.max(1, node.height)}
-                className="sankey-node"
-              />
-              <text
-                x={leftSide ? node.x - 6 : middle ? node.x + nodeWidth / 2 : node.x + nodeWidth + 6}
-                y={middle ? Math.max(12, node.y - 6) : node.y + node.height / 2 + 4}
-                textAnchor={leftSide ? 'end' : middle ? 'middle' : 'start'}
-                className="chart-label"
-              >
-                {short(info.name, 14)}
-                {value && !middle ? ` ${label(value, locale)}` : ''}
-              </text>
-            </g>
-          );
-        })}
-      </g>
     </svg>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation, useSearchParams } from 'react-router';
+import { localToday } from '../../ui/localDate.ts';
 import { useBookId } from '../books/queries.ts';
 import {
   BalanceSheetReport,
@@ -10,7 +11,7 @@ import {
   SpendingReport,
   TrendReport,
 } from './Reports.tsx';
-import { type DateRange, localToday, matchingPreset, presetRange, presets, readRange } from './range.ts';
+import { type DateRange, matchingPreset, presetRange, presets, readRange } from './range.ts';
 
 const reports: readonly [string, string][] = [
   ['spending', 'Spending'],

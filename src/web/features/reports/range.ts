@@ -56,9 +56,3 @@ export function matchingPreset(range: DateRange, today: string): Preset | null {
       }) ?? null
   );
 }
-
-/** Today in the person's time zone, as `YYYY-MM-DD`. */
-export function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
