@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { ApiError } from '../../api/http.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { fieldError, formError } from '../../ui/formErrors.ts';
 import { lastBook, useBooks, useCreateBook } from './queries.ts';
 
 const COMMON_CURRENCIES = [
@@ -45,7 +45,7 @@ export function NewBookPage() {
     event.preventDefault();
     create.mutate({ name, baseCurrency }, { onSuccess: (book) => navigate(`/books/${book.id}/accounts`) });
   }
-  const error = create.error instanceof ApiError ? create.error : null;
+  const error = create.error;
 
   return (
     <main className="page narrow">
@@ -55,10 +55,10 @@ export function NewBookPage() {
         reports add up in.
       </p>
       <form onSubmit={submit} noValidate>
-        <Field label="Name" error={error?.fieldMessage('/name')}>
+        <Field label="Name" error={fieldError(error, '/name')}>
           {(props) => <input {...props} required value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label="Base currency" error={error?.fieldMessage('/baseCurrency')}>
+        <Field label="Base currency" error={fieldError(error, '/baseCurrency')}>
           {(props) => (
             <select {...props} value={baseCurrency} onChange={(e) => setBaseCurrency(e.target.value)}>
               {COMMON_CURRENCIES.map((code) => (
@@ -69,9 +69,7 @@ export function NewBookPage() {
             </select>
           )}
         </Field>
-        <ErrorNotice
-          error={error && !error.errors.length ? error : create.error && !error ? create.error : null}
-        />
+        <ErrorNotice error={formError(error, ['/name', '/baseCurrency'])} />
         <button className="button primary" type="submit" disabled={create.isPending}>
           Create book
         </button>
