@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../features/auth/session.ts';
+import type { NewBookState } from '../features/books/BookPages.tsx';
 import { rememberBook, useBookId, useBooks } from '../features/books/queries.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { setTheme, type Theme, useTheme } from './preferences.ts';
@@ -42,8 +43,10 @@ function BookSwitcher({ bookId }: { bookId: number }) {
       <select
         value={bookId}
         onChange={(event) => {
-          if (event.target.value === 'new') navigate('/books/new');
-          else navigate(`/books/${event.target.value}/${section === 'accounts' ? 'accounts' : section}`);
+          if (event.target.value === 'new') {
+            const state: NewBookState = { from: location.pathname + location.search };
+            navigate('/books/new', { state });
+          } else navigate(`/books/${event.target.value}/${section === 'accounts' ? 'accounts' : section}`);
         }}
       >
         {books.data?.map((book) => (
