@@ -75,6 +75,10 @@ export const EnvelopeCategory = Type.Object({
 export const EnvelopeMonth = Type.Object({
   month: BudgetMonth,
   startMonth: BudgetMonth,
+  startingBalance: described(
+    Money,
+    'The start month only: the balance of the on-budget accounts (checking, savings, cash, credit cards in the base currency) at the end of the month before it, money to assign. Zero in later months.',
+  ),
   income: Money,
   carriedTbb: described(Money, 'Last month’s “to be budgeted”.'),
   overspendingFromLastMonth: described(
@@ -82,7 +86,10 @@ export const EnvelopeMonth = Type.Object({
     'Last month’s uncovered overspending, taken from this month (≤ 0).',
   ),
   assigned: described(Money, 'All assignments of the month (moves cancel out).'),
-  tbb: described(Money, 'To be budgeted: carriedTbb + overspendingFromLastMonth + income − assigned.'),
+  tbb: described(
+    Money,
+    'To be budgeted: carriedTbb + overspendingFromLastMonth + startingBalance + income − assigned.',
+  ),
   overAssigned: Type.Boolean({ description: 'TBB is below zero: more was assigned than there was.' }),
   rolledIntoNextTbb: described(
     Money,

@@ -1,10 +1,11 @@
 /**
  * An envelope month read through the API (from the monthly roll-ups) equals the budget computed
  * from scratch: the core fed directly with every posting the test wrote. Each run builds a fresh
- * book through the API — income, spending (some split), refunds, transfers, assignments, moves,
- * and early transactions moved to another month or deleted — over 42 months from a July (so that a
- * month is read from kept envelope years: the budget's partial first year, whole years, and the
- * months of the last ones), with transactions before the start too, then compares months.
+ * book through the API — income, spending (some split), refunds, transfers (to savings, on budget,
+ * and to investments, not), assignments, moves, and early transactions moved to another month or
+ * deleted — over 42 months from a July (so that a month is read from kept envelope years: the budget's partial first year, whole years, and the
+ * months of the last ones), with transactions before the start too (the on-budget accounts' balance
+ * then is the start month's starting balance; money into investments leaves it), then compares months.
  */
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
@@ -48,6 +49,7 @@ const op = fc.oneof(
   }),
   fc.record({ kind: fc.constant('refund' as const), month: txMonth, day, minor, category }),
   fc.record({ kind: fc.constant('transfer' as const), month: txMonth, day, minor }),
+  fc.record({ kind: fc.constant('invest' as const), month: txMonth, day, minor }),
   fc.record({
     kind: fc.constant('assign' as const),
     month,
@@ -67,6 +69,8 @@ const spec = fc.record({
 interface Written {
   id: number;
   month: number;
+  /** What it changed on the on-budget accounts (Checking and Savings). */
+  onBudget: bigint;
   income: bigint;
   spent: Partial<Record<Category, bigint>>;
 }
@@ -88,7 +92,10 @@ describeEachDatabase('envelope month (property)', (ctx) => {
         const { client, base, ids } = book;
         const settings = { enabled: true, startMonth: START };
         expect((await client.request('PUT', `${base}/envelope/settings`, settings)).body).toEqual(settings);
-        const savings = (await client.post(`${base}/accounts`, { name: 'Savings', type: 'asset' })).body.id;
+        const account = async (name: string, subtype: string) =>
+          (await client.post(`${base}/accounts`, { name, type: 'asset', subtype })).body.id as number;
+        const savings = await account('Savings', 'savings');
+        const brokerage = await account('Brokerage', 'investment');
         const written: Written[] = [];
         const assigned = new Map<string, bigint>();
         const moves: { month: number; from: Category; to: Category; amount: bigint }[] = [];
@@ -115,7 +122,7 @@ describeEachDatabase('envelope month (property)', (ctx) => {
                 [ids.checking, o.minor],
                 [ids.salary, -o.minor],
               ],
-              { income: o.minor, spent: {} },
+              { onBudget: o.minor, income: o.minor, spent: {} },
             );
           } else if (o.kind === 'spend') {
             const parts = new Map<Category, bigint>([[o.category, o.minor]]);
@@ -123,6 +130,7 @@ describeEachDatabase('envelope month (property)', (ctx) => {
             const total = [...parts.values()].reduce((a, b) => a + b, 0n);
             const legs: [number, bigint][] = [...parts].map(([c, amount]) => [ids[c], amount]);
             await write(o.month, o.day, [[ids.checking, -total], ...legs], {
+              onBudget: -total,
               income: 0n,
               spent: Object.fromEntries(parts),
             });
@@ -135,6 +143,7 @@ describeEachDatabase('envelope month (property)', (ctx) => {
                 [ids[o.category], -o.minor],
               ],
               {
+                onBudget: o.minor,
                 income: 0n,
                 spent: { [o.category]: -o.minor },
               },
@@ -147,7 +156,17 @@ describeEachDatabase('envelope month (property)', (ctx) => {
                 [savings, o.minor],
                 [ids.checking, -o.minor],
               ],
-              { income: 0n, spent: {} },
+              { onBudget: 0n, income: 0n, spent: {} },
+            );
+          } else if (o.kind === 'invest') {
+            await write(
+              o.month,
+              o.day,
+              [
+                [brokerage, o.minor],
+                [ids.checking, -o.minor],
+              ],
+              { onBudget: -o.minor, income: 0n, spent: {} },
             );
           } else if (o.kind === 'assign') {
             const reply = await book.assign(monthKey(o.month), ids[o.category], eur(o.minor));
@@ -179,8 +198,10 @@ describeEachDatabase('envelope month (property)', (ctx) => {
         }
         const inputs: EnvelopeMonthInput[] = Array.from({ length: MONTHS }, (_, m) => {
           const here = written.filter((w) => w.month === m);
+          const before = written.filter((w) => w.month < 0).reduce((sum, w) => sum + w.onBudget, 0n);
           return {
             month: isoDate(`${monthKey(m)}-01`),
+            ...(m === 0 && { startingBalance: money(before, EUR) }),
             income: money(
               here.reduce((sum, w) => sum + w.income, 0n),
               EUR,
@@ -199,12 +220,13 @@ describeEachDatabase('envelope month (property)', (ctx) => {
           };
         });
         const expected = envelopeBudget(EUR, inputs);
-        // January after an opening, a month after whole kept years, the last, and any.
-        for (const m of [18, 31, MONTHS - 1, ...asked]) {
+        // The start, January after an opening, a month after whole kept years, the last, and any.
+        for (const m of [0, 18, 31, MONTHS - 1, ...asked]) {
           const want = expected[m]!;
           const got = await book.month(monthKey(m));
           const f = (value: { minor: bigint }) => formatMinor(value.minor, 2);
           expect(totals(got)).toEqual({
+            startingBalance: f(want.startingBalance),
             income: f(want.income),
             carriedTbb: f(want.carriedTbb),
             overspendingFromLastMonth: f(want.overspendingFromLastMonth),

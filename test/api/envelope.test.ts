@@ -49,6 +49,7 @@ describeEachDatabase('envelope budgeting', (ctx) => {
     expect(jan.month).toBe('2026-01');
     expect(jan.startMonth).toBe('2026-01');
     expect(totals(jan)).toEqual({
+      startingBalance: '0.00',
       income: '3000.00',
       carriedTbb: '0.00',
       overspendingFromLastMonth: '0.00',
@@ -68,6 +69,7 @@ describeEachDatabase('envelope budgeting', (ctx) => {
   it('covers overspending with a move (February)', async () => {
     const feb = await book.month('2026-02');
     expect(totals(feb)).toEqual({
+      startingBalance: '0.00',
       income: '2000.00',
       carriedTbb: '1500.00',
       overspendingFromLastMonth: '0.00',
@@ -88,6 +90,7 @@ describeEachDatabase('envelope budgeting', (ctx) => {
   it('rolls uncovered overspending into next month’s TBB (March → April)', async () => {
     const mar = await book.month('2026-03');
     expect(totals(mar)).toEqual({
+      startingBalance: '0.00',
       income: '0.00',
       carriedTbb: '2100.00',
       overspendingFromLastMonth: '0.00',
@@ -138,6 +141,49 @@ describeEachDatabase('envelope budgeting', (ctx) => {
     expect((await book.client.delete(`${book.base}/envelope/moves/${moved.body.id}`)).status).toBe(204);
     expect(totals(await book.month('2026-04')).tbb).toBe('1750.00');
     expect((await book.client.delete(`${book.base}/envelope/moves/${moved.body.id}`)).status).toBe(404);
+  });
+
+  it('counts the money in the on-budget accounts before the start month as money to assign', async () => {
+    const fresh = await envelopeBook(app);
+    const account = async (body: object) =>
+      expect((await fresh.client.post(`${fresh.base}/accounts`, body)).status).toBe(201);
+    const opened = (name: string, type: string, subtype: string | undefined, amount: string, date: string) =>
+      account({ name, type, subtype, openingBalance: eur(amount), openingDate: date });
+    await opened('Savings', 'asset', 'savings', '1000.00', '2025-06-30');
+    await opened('Wallet', 'asset', 'cash', '50.00', '2025-12-31');
+    await opened('Visa', 'liability', 'credit_card', '-300.00', '2025-12-01');
+    // Tracked, not budgeted: investments, loans, accounts of no known kind, other currencies.
+    await opened('Brokerage', 'asset', 'investment', '9000.00', '2025-01-01');
+    await opened('Mortgage', 'liability', 'loan', '-90000.00', '2025-01-01');
+    await opened('Shoebox', 'asset', undefined, '70.00', '2025-01-01');
+    await account({
+      name: 'US checking',
+      type: 'asset',
+      subtype: 'checking',
+      currency: 'USD',
+      openingBalance: { amount: '500.00', currency: 'USD' },
+      openingDate: '2025-01-01',
+    });
+    // Income before the start is in Checking's balance, not in January's income.
+    await fresh.earn('2025-11-15', '200.00');
+    await fresh.earn('2026-01-15', '10.00');
+    const jan = await fresh.month('2026-01');
+    expect(totals(jan)).toMatchObject({ startingBalance: '950.00', income: '10.00', tbb: '960.00' });
+    expect(totals(await fresh.month('2026-02'))).toMatchObject({
+      startingBalance: '0.00',
+      carriedTbb: '960.00',
+      tbb: '960.00',
+    });
+    // Read through kept envelope years (an opening month) as well.
+    expect(totals(await fresh.month('2027-03')).tbb).toBe('960.00');
+    await fresh.client.request('PUT', `${fresh.base}/envelope/settings`, {
+      enabled: true,
+      startMonth: '2025-07',
+    });
+    expect(totals(await fresh.month('2025-07'))).toMatchObject({
+      startingBalance: '1000.00',
+      tbb: '1000.00',
+    });
   });
 
   it('reads a book without settings from its first assignment; settings can be turned off', async () => {

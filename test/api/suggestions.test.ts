@@ -167,6 +167,33 @@ describeEachDatabase('category suggestions', (ctx) => {
     expect(suggested[0]?.categoryId).toBe(ids.eatingOut);
   });
 
+  it('offers an imported row only suggestions more likely right than wrong', async () => {
+    const lines = [
+      'Date;Payee;Purpose;Amount',
+      '02.02.2026;REWE Markt GmbH;CARD 9999 REWE SAGT DANKE;-12,30',
+      '03.02.2026;Stadtwerke;MUENCHEN PARKHAUS;-5,00',
+      '04.02.2026;Unknown;1234 5678;-1,00',
+    ];
+    const preview = await client.post(`${base}/imports/preview`, {
+      fileName: 'february.csv',
+      content: Buffer.from(`${lines.join('\n')}\n`, 'utf8').toString('base64'),
+      accountId: ids.checking,
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const rows = preview.body.rows as { suggestions: { categoryId: number; confidence: number }[] }[];
+    // Asked directly, the REWE row's history gives three categories, two of them long shots.
+    expect(
+      (
+        await suggestions(
+          'payee=REWE%20Markt%20GmbH&description=CARD%209999%20REWE%20SAGT%20DANKE&amount=-12.30',
+        )
+      ).suggestions,
+    ).toHaveLength(3);
+    expect(rows[0]!.suggestions.map((s) => s.categoryId)).toEqual([ids.groceries]);
+    for (const row of rows) for (const s of row.suggestions) expect(s.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(rows[2]!.suggestions).toEqual([]);
+  });
+
   it('learns from the latest 5,000 transactions only', async () => {
     // 5,000 newer transactions of another shop push the whole history above out of the window.
     const rows = Array.from({ length: 5000 }, (_, i) => ({

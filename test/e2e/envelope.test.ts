@@ -112,3 +112,67 @@ describeInBrowser('envelope budgeting', (ctx) => {
     expect(problems()).toEqual([]);
   });
 });
+
+describeInBrowser('envelope budgeting in a dollar book', (ctx) => {
+  it('draws a real switch, starts from the money in the accounts and offers no month before the start', async () => {
+    const { page, problems } = await ctx.newPage({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+    const { post } = await signUpWithBook(page.request, 'Dan');
+    const book = await post('/api/v1/books', { name: 'Dollars', baseCurrency: 'USD' });
+    const base = `/api/v1/books/${book.id}`;
+    const usd = (amount: string) => ({ amount, currency: 'USD' });
+    const checking = await post(`${base}/accounts`, {
+      name: 'Checking',
+      type: 'asset',
+      subtype: 'checking',
+      openingBalance: usd('2500.00'),
+      openingDate: '2025-01-01',
+    });
+    const groceries = await post(`${base}/categories`, { name: 'Groceries', kind: 'expense' });
+    await post(`${base}/transactions`, {
+      date: today,
+      postings: [
+        { accountId: checking.id, amount: usd('-120.00') },
+        { accountId: groceries.id, amount: usd('120.00') },
+      ],
+    });
+
+    await page.goto(`/books/${book.id}/budgets`);
+    const section = page.getByRole('region', { name: 'Envelope budgeting' });
+    const toggle = section.getByRole('switch');
+    await toggle.waitFor();
+    expect(await text(section)).not.toMatch(/euro/i);
+    // A switch, drawn as one: wider than tall, and its look changes when it is turned on.
+    const box = (await toggle.boundingBox())!;
+    expect(box.width).toBeGreaterThan(box.height * 1.4);
+    const look = () => toggle.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const off = await look();
+    await toggle.press('Space');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await expect.poll(look).not.toBe(off);
+    await expect.poll(() => toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The money in Checking when the budget starts is there to assign; nothing shows overspent once it is.
+    const tbb = section.locator('.envelope-tbb');
+    await expect.poll(() => text(tbb).catch(() => '')).toContain('To be budgeted $2,500.00');
+    expect(await text(tbb)).toContain('In your accounts at the start $2,500.00');
+    await section.getByLabel('Assigned to Groceries').fill('120');
+    await section.getByLabel('Assigned to Groceries').press('Enter');
+    await expect.poll(() => text(tbb)).toContain('To be budgeted $2,380.00');
+    expect(await section.getByText('overspent').count()).toBe(0);
+
+    // The budget starts this month: no month before it, by button or by address.
+    const previous = section.getByRole('button', { name: 'Previous month' });
+    expect(await previous.isDisabled()).toBe(true);
+    await section.getByRole('button', { name: 'Next month' }).click();
+    await expect.poll(() => previous.isDisabled()).toBe(false);
+    await previous.click();
+    await expect.poll(() => previous.isDisabled()).toBe(true);
+    await page.goto(`/books/${book.id}/budgets?month=2000-01`);
+    await expect.poll(() => text(tbb).catch(() => '')).toContain('To be budgeted $2,380.00');
+    expect(await section.getByRole('alert').count()).toBe(0);
+
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(problems()).toEqual([]);
+  });
+});

@@ -5,7 +5,10 @@ import { signUpWithBook } from './api.ts';
 
 export const eur = (amount: string) => ({ amount, currency: 'EUR' });
 
-/** A book with Checking, Salary (income) and three expense categories, envelope mode from 2026-01. */
+/**
+ * A book with Checking (an on-budget account), Salary (income) and three expense categories,
+ * envelope mode from 2026-01.
+ */
 export async function envelopeBook(app: App) {
   const { client, base } = await signUpWithBook(app);
   const post = async (path: string, body: object) => {
@@ -14,7 +17,7 @@ export async function envelopeBook(app: App) {
     return reply.body.id as number;
   };
   const ids = {
-    checking: await post('/accounts', { name: 'Checking', type: 'asset' }),
+    checking: await post('/accounts', { name: 'Checking', type: 'asset', subtype: 'checking' }),
     salary: await post('/categories', { name: 'Salary', kind: 'income' }),
     groceries: await post('/categories', { name: 'Groceries', kind: 'expense' }),
     rent: await post('/categories', { name: 'Rent', kind: 'expense' }),
@@ -65,6 +68,7 @@ export function envelopes(body: any) {
 
 export function totals(body: any) {
   return {
+    startingBalance: body.startingBalance.amount,
     income: body.income.amount,
     carriedTbb: body.carriedTbb.amount,
     overspendingFromLastMonth: body.overspendingFromLastMonth.amount,

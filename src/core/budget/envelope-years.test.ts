@@ -81,8 +81,10 @@ describe('envelope year blocks', () => {
         fc.array(monthArb, { minLength: 3, maxLength: 48 }),
         fc.nat(),
         fc.integer({ min: 1, max: 12 }),
-        (raw, cut, size) => {
+        fc.bigInt({ min: -100n, max: 100n }),
+        (raw, cut, size, startingBalance) => {
           const months = asSums(raw);
+          months[0] = { ...months[0]!, startingBalance };
           // Blocks cover [0, boundary); the walk covers at least the asked month and the one before.
           const boundary = 1 + (cut % (months.length - 2));
           let blocks = new Map<CategoryKey, EnvelopeBlock>();
@@ -95,8 +97,8 @@ describe('envelope year blocks', () => {
               ]),
             );
           }
-          const income = months.slice(0, boundary).reduce((sum, m) => sum + m.income, 0n);
-          const opening = openingMonth(months[boundary - 1]!.month, blocks, income);
+          const inflow = months.slice(0, boundary).reduce((sum, m) => sum + m.income, startingBalance);
+          const opening = openingMonth(months[boundary - 1]!.month, blocks, inflow);
           const walked = envelopeMonth(EUR, CATEGORIES, [opening, ...months.slice(boundary)]);
           expect(plain(walked)).toEqual(plain(envelopeMonth(EUR, CATEGORIES, months)));
         },

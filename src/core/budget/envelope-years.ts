@@ -67,15 +67,16 @@ export function blocksOf(months: readonly EnvelopeMonthSums[]): Map<CategoryKey,
  * what it carries out of them and spends nothing, and its income leaves exactly their TBB (the
  * overspending they rolled in taken out). The walk's figures are exact from the month after it
  * on; the month itself splits its TBB otherwise, so a read walks at least the asked month and the
- * one before it after an opening. `income` is Σ income over the blocks' months.
+ * one before it after an opening. `inflow` is what entered TBB over the blocks' months: Σ income,
+ * and the starting balance when they include the budget's first month.
  */
 export function openingMonth(
   month: IsoDate,
   blocks: ReadonlyMap<CategoryKey, EnvelopeBlock>,
-  income: bigint,
+  inflow: bigint,
 ): EnvelopeMonthSums {
   const categories = new Map<CategoryKey, { assigned: bigint; spent: bigint }>();
-  let tbb = income;
+  let tbb = inflow;
   for (const [id, { assigned, spent, low }] of blocks) {
     const carried = assigned - spent - low;
     categories.set(id, { assigned: carried, spent: 0n });

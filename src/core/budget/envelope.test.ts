@@ -161,6 +161,18 @@ describe('envelope budgeting', () => {
     expect(show(results[1]!).categories).toEqual({ rent: '1500.00 / 0.00 / 0.00 / 1500.00 / 0.00' });
   });
 
+  it('the money in the accounts when the budget starts is money to assign, apart from income', () => {
+    const [january, february] = envelopeBudget(EUR, [
+      { ...month('2026-01', '3000.00', { rent: ['4000.00', '1000.00'] }), startingBalance: m('2500.00') },
+      month('2026-02', '0.00', { rent: ['0.00', '1000.00'] }),
+    ]);
+    expect([january, february].map((r) => [r!.startingBalance, r!.income, r!.tbb].map(formatMoney))).toEqual([
+      ['2500.00', '3000.00', '1500.00'],
+      ['0.00', '0.00', '1500.00'],
+    ]);
+    expect(show(february!).categories).toEqual({ rent: '3000.00 / 0.00 / 1000.00 / 2000.00 / 0.00' });
+  });
+
   it('a refund makes spending negative and grows the balance', () => {
     const [january] = envelopeBudget(EUR, [month('2026-01', '100.00', { food: ['50.00', '-10.00'] })]);
     expect(show(january!).categories).toEqual({ food: '0.00 / 50.00 / -10.00 / 60.00 / 0.00' });
@@ -187,6 +199,12 @@ describe('bad input', () => {
     ['a gap between months', [JANUARY, MARCH], 'VALIDATION_FAILED', '/months/1/month'],
     ['months out of order', [FEBRUARY, JANUARY], 'VALIDATION_FAILED', '/months/1/month'],
     ['income in another currency', [{ ...JANUARY, income: usd }], 'CURRENCY_MISMATCH', '/months/0/income'],
+    [
+      'a starting balance in another currency',
+      [{ ...JANUARY, startingBalance: usd }],
+      'CURRENCY_MISMATCH',
+      '/months/0/startingBalance',
+    ],
     [
       'an assignment in another currency',
       [{ ...JANUARY, categories: [{ categoryId: 'rent', assigned: usd, spent: m('0.00') }] }],
@@ -234,11 +252,12 @@ describe('properties', () => {
     ),
   });
 
-  it('at every month end, TBB + the balances = all income − all spending so far; moves never change TBB', () => {
+  it('at every month end, TBB + the balances = the starting balance + all income − all spending so far; moves never change TBB', () => {
     fc.assert(
-      fc.property(fc.array(monthInput, { minLength: 1, maxLength: 8 }), (generated) => {
+      fc.property(fc.array(monthInput, { minLength: 1, maxLength: 8 }), amount, (generated, start) => {
         const months: EnvelopeMonthInput[] = generated.map((g, index) => ({
           month: d(`${2026 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`),
+          ...(index === 0 && { startingBalance: money(start, EUR) }),
           income: money(g.income, EUR),
           categories: Object.entries(g.categories).map(([categoryId, c]) => ({
             categoryId,
@@ -255,7 +274,7 @@ describe('properties', () => {
           EUR,
           months.map((input) => ({ ...input, moves: [] })),
         );
-        let income = 0n;
+        let income = start;
         let spent = 0n;
         results.forEach((result, index) => {
           income += months[index]!.income.minor;

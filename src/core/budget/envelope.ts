@@ -6,13 +6,15 @@ import type { CategoryKey } from './limit.ts';
 
 /**
  * Envelope (zero-based) budgeting, month by month, as in YNAB and Actual Budget:
- * - income of the month lands in "to be budgeted" (TBB), which carries into the next month;
+ * - the money in the on-budget accounts when the budget starts (its starting balance) and income of
+ *   each month land in "to be budgeted" (TBB), which carries into the next month;
  * - assigning money to a category takes it from TBB; a move takes it from one category and gives
  *   it to another in the same month (a negative and a positive assignment; TBB is unchanged);
  * - a category's balance = what it carried in + assigned − spent, and carries forward;
  * - a negative balance at the month's end is overspending: unless a move covered it, the category
  *   starts the next month at zero and the overspent amount comes out of next month's TBB.
- * So at every month's end, TBB + the categories' balances = all income − all spending so far.
+ * So at every month's end, TBB + the categories' balances = the starting balance + all income − all
+ * spending so far.
  * TBB below zero means more was assigned than there was: a warning (`overAssigned`), not an error.
  */
 export interface EnvelopeMove {
@@ -32,6 +34,8 @@ export interface EnvelopeCategoryInput {
 export interface EnvelopeMonthInput {
   /** The first day of the calendar month; months follow each other without gaps. */
   readonly month: IsoDate;
+  /** The on-budget accounts' balance before the budget's start: given on its first month only. */
+  readonly startingBalance?: Money;
   readonly income: Money;
   readonly categories: readonly EnvelopeCategoryInput[];
   readonly moves?: readonly EnvelopeMove[];
@@ -51,6 +55,8 @@ export interface EnvelopeCategoryMonth {
 
 export interface EnvelopeMonth {
   readonly month: IsoDate;
+  /** Money to assign that was in the accounts when the budget started (its first month only). */
+  readonly startingBalance: Money;
   readonly income: Money;
   /** Last month's TBB. */
   readonly carriedTbb: Money;
@@ -58,7 +64,7 @@ export interface EnvelopeMonth {
   readonly overspendingFromLastMonth: Money;
   /** All assignments of the month (moves cancel out). */
   readonly assigned: Money;
-  /** carriedTbb + overspendingFromLastMonth + income − assigned */
+  /** carriedTbb + overspendingFromLastMonth + startingBalance + income − assigned */
   readonly tbb: Money;
   readonly overAssigned: boolean;
   /** Every category seen so far, in order of first appearance. */
@@ -73,6 +79,8 @@ export interface EnvelopeMonth {
  */
 export interface EnvelopeMonthSums {
   readonly month: IsoDate;
+  /** Absent: zero. */
+  readonly startingBalance?: bigint;
   readonly income: bigint;
   /** Assigned (moves apart) and net spending, per category. */
   readonly categories: ReadonlyMap<CategoryKey, { readonly assigned: bigint; readonly spent: bigint }>;
@@ -87,6 +95,7 @@ export interface EnvelopeMonthSums {
 export function envelopeMonthSums(input: EnvelopeMonthInput): EnvelopeMonthSums {
   return {
     month: input.month,
+    ...(input.startingBalance && { startingBalance: input.startingBalance.minor }),
     income: input.income.minor,
     categories: new Map(
       input.categories.map(({ categoryId, assigned, spent }) => [
@@ -190,10 +199,12 @@ function walkMonths(
       }
     }
     const carriedTbb = tbb;
-    tbb = carriedTbb + rolled + input.income - assignedTotal;
+    const startingBalance = input.startingBalance ?? 0n;
+    tbb = carriedTbb + rolled + startingBalance + input.income - assignedTotal;
     if (kept) {
       emit({
         month: input.month,
+        startingBalance: m(startingBalance),
         income: m(input.income),
         carriedTbb: m(carriedTbb),
         overspendingFromLastMonth: m(rolled),
@@ -243,6 +254,7 @@ function checkMonths(bookCurrency: CurrencyCode, months: readonly EnvelopeMonthI
     else if (previous && clampedDate(year, month - 1, 1) !== previous.month) {
       error(`${at}/month`, 'VALIDATION_FAILED', `${input.month} does not follow ${previous.month}.`);
     }
+    if (input.startingBalance) currencyOf(`${at}/startingBalance`, input.startingBalance);
     currencyOf(`${at}/income`, input.income);
     const seen = new Set<CategoryKey>();
     input.categories.forEach(({ categoryId, assigned, spent }, j) => {

@@ -43,6 +43,15 @@ const ALPHA = 0.1;
  */
 const TEMPERATURE = 2;
 
+/**
+ * The least confidence of a suggestion worth offering beside each of an import's rows: the
+ * confidences read as the share of such guesses that are right, so below one half a guess is more
+ * often wrong than right (a shop's name sharing one word with another's), and hundreds of rows of
+ * long shots ("Use Clothing (0 %)") hide the few that help. It also means at most one suggestion
+ * per row, bar a tie.
+ */
+export const LIKELY_CONFIDENCE = 0.5;
+
 export function trainSuggester(examples: readonly SuggestExample[]): SuggesterModel {
   const indexOf = new Map<number, number>();
   const documents: number[] = [];

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../features/auth/session.ts';
+import type { NewBookState } from '../features/books/BookPages.tsx';
 import { rememberBook, useBookId, useBooks } from '../features/books/queries.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { setTheme, type Theme, useTheme } from './preferences.ts';
@@ -9,8 +10,8 @@ import { setTheme, type Theme, useTheme } from './preferences.ts';
 export function RequireSession() {
   const session = useSession();
   const location = useLocation();
-  // Nothing rather than a "Loading" line: the page would jump when the real one replaces it.
-  if (session.isPending) return null;
+  // The frame at once, empty: the page lands in it when the session answers, and nothing jumps.
+  if (session.isPending) return <ShellSkeleton />;
   if (session.error) return <ErrorNotice error={session.error} />;
   if (!session.data)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
@@ -42,8 +43,10 @@ function BookSwitcher({ bookId }: { bookId: number }) {
       <select
         value={bookId}
         onChange={(event) => {
-          if (event.target.value === 'new') navigate('/books/new');
-          else navigate(`/books/${event.target.value}/${section === 'accounts' ? 'accounts' : section}`);
+          if (event.target.value === 'new') {
+            const state: NewBookState = { from: location.pathname + location.search };
+            navigate('/books/new', { state });
+          } else navigate(`/books/${event.target.value}/${section === 'accounts' ? 'accounts' : section}`);
         }}
       >
         {books.data?.map((book) => (
@@ -77,6 +80,70 @@ function ThemeToggle() {
   );
 }
 
+/** A book's frame: the top bar (the brand, then `top`), the book's sections and the main area. */
+function Frame({
+  bookId,
+  top,
+  busy = false,
+  children,
+}: {
+  bookId: number | null;
+  top: React.ReactNode;
+  busy?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Moneta
+        </Link>
+        {top}
+      </header>
+      {bookId !== null && (
+        <nav className="sidenav" aria-label="Sections">
+          <ul>
+            {SECTIONS.map(([path, title]) => (
+              <li key={path}>
+                <NavLink to={`/books/${bookId}/${path}`}>{title}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main" className="page" tabIndex={-1} aria-busy={busy || undefined}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/**
+ * The frame while the session is asked for, or a first page's code loads: the book's sections (its
+ * id is in the address), the theme, and room where the switcher and the page will be.
+ */
+export function ShellSkeleton() {
+  const { pathname } = useLocation();
+  const bookId = Number(/^\/books\/(\d+)/.exec(pathname)?.[1] ?? 0) || null;
+  const top = (
+    <>
+      <span className="book-switcher-room" aria-hidden="true" />
+      <div className="topbar-end">
+        <ThemeToggle />
+      </div>
+    </>
+  );
+  return (
+    <Frame bookId={bookId} top={top} busy>
+      {/* The page's heading until the page's own replaces it. */}
+      <h1 className="loading">Loading…</h1>
+    </Frame>
+  );
+}
+
 /** The frame of every page of a book: navigation, the book switcher, theme and logout. */
 export function BookShell() {
   const bookId = useBookId();
@@ -87,40 +154,25 @@ export function BookShell() {
   useEffect(() => rememberBook(bookId), [bookId]);
 
   if (books.data && !books.data.some((book) => book.id === bookId)) return <Navigate to="/" replace />;
+  const top = (
+    <>
+      <BookSwitcher bookId={bookId} />
+      <div className="topbar-end">
+        <ThemeToggle />
+        <span className="user-name">{session.data?.user.name}</span>
+        <button
+          type="button"
+          className="button ghost"
+          onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+        >
+          Log out
+        </button>
+      </div>
+    </>
+  );
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="topbar">
-        <Link to="/" className="brand">
-          Moneta
-        </Link>
-        <BookSwitcher bookId={bookId} />
-        <div className="topbar-end">
-          <ThemeToggle />
-          <span className="user-name">{session.data?.user.name}</span>
-          <button
-            type="button"
-            className="button ghost"
-            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
-          >
-            Log out
-          </button>
-        </div>
-      </header>
-      <nav className="sidenav" aria-label="Sections">
-        <ul>
-          {SECTIONS.map(([path, title]) => (
-            <li key={path}>
-              <NavLink to={`/books/${bookId}/${path}`}>{title}</NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main id="main" className="page" tabIndex={-1}>
-        <Outlet />
-      </main>
-    </div>
+    <Frame bookId={bookId} top={top}>
+      <Outlet />
+    </Frame>
   );
 }

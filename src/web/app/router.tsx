@@ -2,7 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage, SignUpPage } from '../features/auth/AuthPages.tsx';
 import { HomeRedirect, NewBookPage } from '../features/books/BookPages.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { BookShell, RequireSession } from './Shell.tsx';
+import { BookShell, RequireSession, ShellSkeleton } from './Shell.tsx';
 
 /**
  * Pages other than the first ones a person sees (log in, sign up, dashboard) load on demand, so the
@@ -17,6 +17,8 @@ export const router = createBrowserRouter([
   { path: '/signup', element: <SignUpPage /> },
   {
     element: <RequireSession />,
+    // While a first page's code loads, the same empty frame as while the session is asked for.
+    hydrateFallbackElement: <ShellSkeleton />,
     children: [
       { path: '/', element: <HomeRedirect /> },
       { path: '/books/new', element: <NewBookPage /> },

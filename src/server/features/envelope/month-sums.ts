@@ -72,9 +72,15 @@ export async function readMonthSums(db: Db, book: Book, from: string, to: string
 
 /**
  * The months [start, before] as one opening month: the budget's first calendar year from its
- * months if the budget starts after January, every later whole year from `envelope_years`.
+ * months if the budget starts after January, every later whole year from `envelope_years`; the
+ * budget's starting balance enters its TBB with the income.
  */
-export async function readOpening(db: Db, book: Book, start: string, before: string) {
+export async function readOpening(
+  db: Db,
+  book: Book,
+  range: { start: string; before: string; startingBalance: bigint },
+) {
+  const { start, before } = range;
   const startYear = Number(start.slice(0, 4));
   const lastYear = Number(before.slice(0, 4));
   const head = start.endsWith('-01')
@@ -90,5 +96,5 @@ export async function readOpening(db: Db, book: Book, start: string, before: str
     if (book.known.has(categoryId))
       blocks.set(categoryId, combineBlocks(blocks.get(categoryId) ?? EMPTY_BLOCK, block));
   }
-  return openingMonth(isoDate(`${before}-01`), blocks, -income);
+  return openingMonth(isoDate(`${before}-01`), blocks, range.startingBalance - income);
 }

@@ -1,3 +1,5 @@
+import { isOnBudget } from '../../../core/budget/on-budget.ts';
+import type { AccountSubtype } from '../../../core/ledger/account.ts';
 import type { Db } from '../../../db/connect.ts';
 import { sumMinor, toFlag, toMinor } from '../../../db/values.ts';
 
@@ -166,6 +168,29 @@ export async function incomeTotal(db: Db, bookId: number, currency: string, mont
     )
     .where('month', '>=', months.from)
     .where('month', '<=', months.to)
+    .executeTakeFirst();
+  return toMinor(row?.total);
+}
+
+/**
+ * The balance of the book's on-budget accounts in `currency` at the end of the month before
+ * `start`, from the monthly roll-ups: what there was to assign when the budget started.
+ */
+export async function startingBalance(db: Db, bookId: number, currency: string, start: string) {
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(['id', 'type', 'subtype'])
+    .where('book_id', '=', bookId)
+    .where('type', 'in', ['asset', 'liability'])
+    .where('currency', '=', currency)
+    .execute();
+  const ids = accounts.filter((a) => isOnBudget(a.type, a.subtype as AccountSubtype | null)).map((a) => a.id);
+  if (ids.length === 0) return 0n;
+  const row = await db
+    .selectFrom('account_months')
+    .select((eb) => sumMinor(eb.ref('amount')).as('total'))
+    .where('account_id', 'in', ids)
+    .where('month', '<', start)
     .executeTakeFirst();
   return toMinor(row?.total);
 }

@@ -52,7 +52,7 @@ export async function envelopeRoutes(app: App): Promise<void> {
         tags,
         summary: 'A budget month: to be budgeted, and each expense category’s envelope',
         description:
-          'Computed from the start month up to this one: income of a month lands in TBB; a category’s balance = carried in + assigned − spent; uncovered overspending leaves next month’s TBB. Only categories in the book’s base currency count.',
+          'Computed from the start month up to this one: the on-budget accounts’ balance before the start month (checking, savings, cash and credit cards) and income of a month land in TBB; a category’s balance = carried in + assigned − spent; uncovered overspending leaves next month’s TBB. Only categories in the book’s base currency count.',
         params: MonthParams,
         response: { 200: EnvelopeMonth, ...problems },
       },

@@ -10,7 +10,13 @@ import { fromMoneyJson, moneyJson, toMoneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
 import { getAccountRow } from '../accounts/queries.ts';
 import { monthIndex, readMonthSums, readOpening } from './month-sums.ts';
-import { envelopeCategories, firstActiveMonth, getSettings, type MoveRow } from './queries.ts';
+import {
+  envelopeCategories,
+  firstActiveMonth,
+  getSettings,
+  type MoveRow,
+  startingBalance,
+} from './queries.ts';
 import { touchEnvelopeYears } from './years.ts';
 
 /** How far a month may lie from the budget's start: a hundred years of months. */
@@ -183,8 +189,9 @@ export async function deleteMove(db: Db, scope: BookScope, id: number) {
 /**
  * The month as the core computes it from the budget's start month: every calendar year before the
  * one of the month before it from the kept envelope years (one opening month), and the months
- * after that from the monthly roll-ups, assignments and moves; no posting is read. Only the asked
- * month is built as objects; the months before it are bare sums.
+ * after that from the monthly roll-ups, assignments and moves; no posting is read. The on-budget
+ * accounts' balance before the start (from the roll-ups too) is the start month's money to assign.
+ * Only the asked month is built as objects; the months before it are bare sums.
  */
 export async function readMonth(db: Db, scope: BookScope, month: string) {
   return inTransaction(db, async (trx) => {
@@ -199,14 +206,18 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
     // The opening's own month splits its TBB otherwise: walk at least the month before the asked one.
     const walkFrom = `${shiftBudgetMonth(month, -1).slice(0, 4)}-01`;
     const opened = walkFrom > start;
+    const starting = await startingBalance(trx, scope.bookId, code, start);
     const [walk, opening] = await Promise.all([
       readMonthSums(trx, book, opened ? walkFrom : start, month),
-      opened ? readOpening(trx, book, start, shiftBudgetMonth(walkFrom, -1)) : undefined,
+      opened
+        ? readOpening(trx, book, { start, before: shiftBudgetMonth(walkFrom, -1), startingBalance: starting })
+        : undefined,
     ]);
+    const [first, ...rest] = walk.months;
     const result = envelopeMonth(
       code,
       categories.map(({ id }) => id),
-      opening ? [opening, ...walk.months] : walk.months,
+      opening ? [opening, ...walk.months] : [{ ...first!, startingBalance: starting }, ...rest],
     );
     return monthJson(result, month, start, code, categories, walk.moves);
   });
@@ -225,6 +236,7 @@ function monthJson(
   return {
     month,
     startMonth: start,
+    startingBalance: toMoneyJson(result.startingBalance),
     income: toMoneyJson(result.income),
     carriedTbb: toMoneyJson(result.carriedTbb),
     overspendingFromLastMonth: toMoneyJson(result.overspendingFromLastMonth),

@@ -10,6 +10,7 @@ import { ErrorNotice, errorText } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { fieldError, formError } from '../../ui/formErrors.ts';
 import { EnvelopeFill } from './EnvelopeFill.tsx';
+import { EnvelopeTbb, isZeroAmount } from './EnvelopeTbb.tsx';
 import { currentMonth, formatMonth, isMonth, ownAssignment, shiftMonth } from './model.ts';
 import {
   useAssign,
@@ -20,15 +21,17 @@ import {
   useUndoMove,
 } from './queries.ts';
 
-const isZeroAmount = (amount: string) => /^-?0(\.0*)?$/.test(amount);
-
 /** Envelope (zero-based) budgeting: the switch, a month's "to be budgeted", its envelopes and moves. */
 export function EnvelopeSection({ bookId }: { bookId: number }) {
   const settings = useEnvelopeSettings(bookId);
   const save = useSaveEnvelopeSettings(bookId);
   const [search, setSearch] = useSearchParams();
   const param = search.get('month');
-  const month = isMonth(param) ? param : currentMonth();
+  const start = settings.data?.startMonth ?? null;
+  const asked = isMonth(param) ? param : currentMonth();
+  // The budget has no month before its start: an older address shows the start month.
+  const month = start !== null && asked < start ? start : asked;
+  const atStart = month === start;
   const enabled = settings.data?.enabled ?? false;
   const data = useEnvelopeMonth(bookId, month, enabled);
   const locale = useLocale();
@@ -53,8 +56,8 @@ export function EnvelopeSection({ bookId }: { bookId: number }) {
               checked={enabled}
               disabled={save.isPending}
               onChange={(event) => save.mutate({ enabled: event.target.checked })}
-            />{' '}
-            Budget every euro of income (envelope mode)
+            />
+            Give all my money a job (envelope mode)
           </label>
         )}
       </div>
@@ -69,7 +72,15 @@ export function EnvelopeSection({ bookId }: { bookId: number }) {
       {enabled && (
         <>
           <nav className="envelope-months" aria-label="Budget month">
-            <button type="button" className="button small" onClick={() => goTo(shiftMonth(month, -1))}>
+            {/* aria-disabled rather than disabled: focus stays on the button that reached the start. */}
+            <button
+              type="button"
+              className="button small"
+              aria-disabled={atStart}
+              onClick={() => {
+                if (!atStart) goTo(shiftMonth(month, -1));
+              }}
+            >
               <span aria-hidden="true">‹ </span>Previous month
             </button>
             <h3 className="envelope-month" aria-live="polite">
@@ -90,29 +101,9 @@ export function EnvelopeSection({ bookId }: { bookId: number }) {
 }
 
 function EnvelopeMonthView({ bookId, data }: { bookId: number; data: EnvelopeMonthJson }) {
-  const negative = data.overAssigned;
   return (
     <>
-      <div className={`envelope-tbb${negative ? ' envelope-tbb-over' : ''}`}>
-        <p>
-          <span className="envelope-tbb-label">To be budgeted</span>{' '}
-          <strong className="envelope-tbb-amount" data-testid="tbb">
-            <Amount value={data.tbb} />
-          </strong>
-        </p>
-        {negative && (
-          <p className="budget-over">Over-assigned: more money is assigned than there is to budget.</p>
-        )}
-        <p className="muted">
-          Income <Amount value={data.income} />, assigned <Amount value={data.assigned} />, carried in{' '}
-          <Amount value={data.carriedTbb} />
-          {!isZeroAmount(data.overspendingFromLastMonth.amount) && (
-            <>
-              , last month’s overspending <Amount value={data.overspendingFromLastMonth} />
-            </>
-          )}
-        </p>
-      </div>
+      <EnvelopeTbb data={data} />
       {data.categories.length === 0 ? (
         <p className="muted">No expense categories yet: add one to give your money a job.</p>
       ) : (
