@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'UNKNOWN_TAG',
   'NAME_TAKEN',
   'LAST_OWNER',
+  'STATEMENT_MISMATCH',
   // import, rules, backup
   'UNREADABLE_FILE',
   'AMBIGUOUS_DATE_FORMAT',

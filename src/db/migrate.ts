@@ -11,6 +11,7 @@ import * as importProgress from './migrations/2026_11_21_0008_import_progress.ts
 import * as importPreviews from './migrations/2026_11_21_0010_import_previews.ts';
 import * as envelopeYears from './migrations/2026_11_21_0011_envelope_years.ts';
 import * as categoryTargets from './migrations/2026_11_21_0012_category_targets.ts';
+import * as reconciliations from './migrations/2026_11_21_0014_reconciliations.ts';
 
 /** Every migration, in order. Names sort by date; a new one goes at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_0010_import_previews': importPreviews,
   '2026_11_21_0011_envelope_years': envelopeYears,
   '2026_11_21_0012_category_targets': categoryTargets,
+  '2026_11_21_0014_reconciliations': reconciliations,
 };
 
 function migrator(database: Database): Migrator {

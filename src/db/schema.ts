@@ -132,6 +132,21 @@ export interface TransactionTable {
   import_batch_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** '<accountId>:id:<file id>' or '<accountId>:hash:<content hash>': how a re-import recognises it. */
   import_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The reconciliation that reconciled it, if one did (migration 0014). */
+  reconciliation_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A finished reconciliation of an account against a statement (migration 0014). */
+export interface ReconciliationTable {
+  id: Id;
+  book_id: number;
+  account_id: number;
+  statement_date: string;
+  /** The statement's closing balance, in the account's currency. */
+  statement_balance: MinorUnits;
+  transaction_count: number;
+  created_by: number | null;
+  created_at: Instant;
 }
 
 export interface PostingTable {
@@ -184,4 +199,5 @@ export interface Schema extends BudgetSchema, EnvelopeSchema, ImportSchema {
   postings: PostingTable;
   account_months: AccountMonthTable;
   transaction_tags: TransactionTagTable;
+  reconciliations: ReconciliationTable;
 }

@@ -45,6 +45,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   UNKNOWN_TAG: { status: 422, title: 'Unknown tag' },
   NAME_TAKEN: { status: 409, title: 'The name is already used' },
   LAST_OWNER: { status: 409, title: 'A book needs an owner' },
+  STATEMENT_MISMATCH: { status: 422, title: 'The cleared transactions do not match the statement' },
   UNREADABLE_FILE: { status: 422, title: 'The file cannot be read as a bank statement' },
   AMBIGUOUS_DATE_FORMAT: { status: 422, title: 'The date format must be chosen' },
   IMPORT_HAS_ERRORS: { status: 422, title: 'Some rows of the import have errors' },

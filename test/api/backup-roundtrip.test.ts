@@ -30,6 +30,7 @@ function byPosition(doc: BackupDocument) {
   const payees = positions(doc.payees);
   const tags = positions(doc.tags);
   const batches = positions(doc.importBatches);
+  const reconciliations = positions(doc.reconciliations);
   const budgets = positions(doc.budgets);
   const at = (map: Map<number, number>, id: number | null) =>
     id === null ? null : (map.get(id) ?? `dangling ${id}`);
@@ -55,9 +56,15 @@ function byPosition(doc: BackupDocument) {
       id: at(batches, b.id),
       accountId: at(accounts, b.accountId),
     })),
+    reconciliations: doc.reconciliations.map((r) => ({
+      ...r,
+      id: at(reconciliations, r.id),
+      accountId: at(accounts, r.accountId),
+    })),
     transactions: doc.transactions.map((t, index) => ({
       ...t,
       id: index + 1,
+      reconciliationId: at(reconciliations, t.reconciliationId),
       payeeId: at(payees, t.payeeId),
       tagIds: t.tagIds.map((id) => at(tags, id)),
       importBatchId: at(batches, t.importBatchId),
@@ -145,6 +152,16 @@ async function richBook(app: App, ctx: { database: { db: any } }) {
   const payees: any[] = await list('/payees');
   await ok(client.patch(`${base}/payees/${payees[0].id}`, { defaultCategoryId: groceries }));
   await ok(client.patch(`${base}/categories/${groceries}`, { target: eur('320.00') }));
+  // The checking account reconciled against a statement: the history and the transactions it reconciled.
+  for (const tx of page.items) await ok(client.patch(`${base}/transactions/${tx.id}`, { status: 'cleared' }));
+  const latest = page.items[0].date as string;
+  const statement = await list(`/accounts/${checking}/cleared?date=${latest}`);
+  await ok(
+    client.post(`${base}/accounts/${checking}/reconciliations`, {
+      statementDate: latest,
+      statementBalance: statement.cleared,
+    }),
+  );
   const budget = await ok(
     client.post(`${base}/budgets`, {
       name: 'Food',
@@ -358,12 +375,17 @@ describeEachDatabase('backup and restore round trip', (ctx) => {
       payees: 41,
       tags: 2,
       importBatches: 2,
+      reconciliations: 1,
       transactions: 743,
       budgets: 2,
       notifications: 2,
       importProfiles: 1,
       rules: 2,
     });
+    expect(first.transactions.filter((t) => t.reconciliationId !== null).length).toBe(
+      first.reconciliations[0]!.transactionCount,
+    );
+    expect(first.reconciliations[0]!.transactionCount).toBeGreaterThan(0);
     expect(first.envelope.assignments).toHaveLength(2);
     expect(first.accounts.filter((a) => a.target !== null).map((a) => [a.name, a.target])).toEqual([
       ['Groceries', '320.00'],

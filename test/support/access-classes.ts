@@ -60,6 +60,10 @@ export const ACCESS: Readonly<Record<string, AccessClass>> = {
   [`POST ${books}/accounts/{id}/unarchive`]: editor,
   [`GET ${books}/accounts/{id}/balance`]: viewer,
   [`GET ${books}/accounts/{id}/register`]: viewer,
+  [`GET ${books}/accounts/{id}/cleared`]: viewer,
+  [`GET ${books}/accounts/{id}/reconciliations`]: viewer,
+  [`POST ${books}/accounts/{id}/reconciliations`]: editor,
+  [`DELETE ${books}/accounts/{id}/reconciliations/{reconciliationId}`]: editor,
 
   [`GET ${books}/category-groups`]: viewer,
   [`POST ${books}/category-groups`]: editor,

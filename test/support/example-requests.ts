@@ -43,6 +43,10 @@ const BODIES: Readonly<Record<string, Example | Example[]>> = {
     openingBalance: eur('1.00'),
   }),
   [`PATCH ${books}/accounts/{id}`]: (book) => ({ notes: 'probe', parentId: book.spare.accounts }),
+  [`POST ${books}/accounts/{id}/reconciliations`]: () => ({
+    statementDate: '2000-02-29',
+    statementBalance: eur('0.00'),
+  }),
   [`POST ${books}/category-groups`]: (_book, _caller, unique) => ({
     name: `Group ${unique}`,
     kind: 'expense',

@@ -23,6 +23,7 @@ export const RESOURCES = [
   'imports',
   'import-profiles',
   'members',
+  'reconciliations',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -94,6 +95,13 @@ export async function probeBook(owner: Client, base: string): Promise<ProbeBook>
   const move = (
     await made(`/envelope/months/${PROBE_MONTH}/moves`, { from: food, to: fun, amount: eur('1.00') })
   ).id;
+  // Nothing cleared before 2000: a reconciliation of no transaction, which the probes may undo.
+  const reconciliation = (
+    await made(`/accounts/${account}/reconciliations`, {
+      statementDate: '2000-01-31',
+      statementBalance: eur('0.00'),
+    })
+  ).id;
   const [notification] = (await owner.get(`${base}/notifications`)).body;
   const backup = (await owner.get(`${base}/backup`)).body;
   const book: ProbeBook = {
@@ -113,6 +121,7 @@ export async function probeBook(owner: Client, base: string): Promise<ProbeBook>
       imports: imported,
       'import-profiles': profile?.id,
       members: owner.user!.id,
+      reconciliations: reconciliation,
     },
     spare: { accounts: savings, categories: fun, payees: market },
     mapping: profile?.mapping,

@@ -77,6 +77,16 @@ function sample(): BackupDocument {
         undoneAt: null,
       },
     ],
+    reconciliations: [
+      {
+        id: 70,
+        accountId: 10,
+        statementDate: '2026-01-31',
+        statementBalance: '-12.50',
+        transactionCount: 1,
+        createdAt: at,
+      },
+    ],
     transactions: [
       {
         id: 60,
@@ -88,6 +98,7 @@ function sample(): BackupDocument {
         status: 'cleared',
         tagIds: [40],
         importBatchId: 50,
+        reconciliationId: null,
         importKey: '10:id:FIT1',
         ...stamps,
         postings: [
@@ -105,6 +116,7 @@ function sample(): BackupDocument {
         status: 'pending',
         tagIds: [],
         importBatchId: null,
+        reconciliationId: null,
         importKey: null,
         ...stamps,
         postings: [
@@ -400,5 +412,30 @@ describe('ids inside rules and import keys', () => {
       '110:hash:2026-01-05:-12.5:abc#2',
     );
     expect(remapImportKey('legacy-key', maps.account)).toBe('legacy-key');
+  });
+});
+
+describe('reconciliations in a backup', () => {
+  it('reads an older backup without them as none, and refuses references to what is not there', () => {
+    const older: any = sample();
+    delete older.reconciliations;
+    for (const t of older.transactions) delete t.reconciliationId;
+    const read = checkBackup(older).document;
+    expect(read.reconciliations).toEqual([]);
+    expect(read.transactions.map((t) => t.reconciliationId)).toEqual([null, null]);
+    expect(
+      refusal((d) => {
+        d.transactions[0].reconciliationId = 71;
+        d.reconciliations[0].accountId = 11;
+      }),
+    ).toEqual([
+      '/reconciliations/0/accountId UNKNOWN_ACCOUNT',
+      '/transactions/0/reconciliationId INVALID_BACKUP',
+    ]);
+    expect(
+      refusal((d) => {
+        d.reconciliations[0].statementBalance = '1.234';
+      }),
+    ).toEqual(['/reconciliations/0/statementBalance TOO_MANY_DECIMALS']);
   });
 });

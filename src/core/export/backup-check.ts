@@ -100,6 +100,7 @@ function checkRows(doc: BackupDocument, problems: Problems): void {
   const payees = indexById(doc.payees, '/payees', problems);
   const tags = indexById(doc.tags, '/tags', problems);
   const batches = indexById(doc.importBatches, '/importBatches', problems);
+  const reconciliations = indexById(doc.reconciliations, '/reconciliations', problems);
   const budgets = indexById(doc.budgets, '/budgets', problems);
   indexById(doc.importProfiles, '/importProfiles', problems);
   indexById(doc.rules, '/rules', problems);
@@ -145,6 +146,17 @@ function checkRows(doc: BackupDocument, problems: Problems): void {
   doc.payees.forEach((row, index) => {
     category(row.defaultCategoryId, `/payees/${index}/defaultCategoryId`);
   });
+  doc.reconciliations.forEach((row, index) => {
+    const path = `/reconciliations/${index}`;
+    const found = accounts.get(row.accountId);
+    if (!found || (found.type !== 'asset' && found.type !== 'liability'))
+      problems.add(
+        `${path}/accountId`,
+        `There is no account ${row.accountId} with statements in the backup.`,
+        'UNKNOWN_ACCOUNT',
+      );
+    else moneyAt(row.statementBalance, found.currency, `${path}/statementBalance`, problems);
+  });
   doc.importBatches.forEach((row, index) => {
     account(row.accountId, `/importBatches/${index}/accountId`);
   });
@@ -162,6 +174,11 @@ function checkRows(doc: BackupDocument, problems: Problems): void {
       else if (row.tagIds.indexOf(tagId) !== t)
         problems.add(`${path}/tagIds/${t}`, `Tag ${tagId} is listed twice.`);
     });
+    if (row.reconciliationId !== null && !reconciliations.has(row.reconciliationId))
+      problems.add(
+        `${path}/reconciliationId`,
+        `There is no reconciliation ${row.reconciliationId} in the backup.`,
+      );
     if (row.importBatchId !== null && !batches.has(row.importBatchId))
       problems.add(`${path}/importBatchId`, `There is no import batch ${row.importBatchId} in the backup.`);
     const keyAccount = row.importKey === null ? undefined : importKeyAccount(row.importKey);

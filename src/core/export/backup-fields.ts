@@ -111,13 +111,23 @@ export const list =
 
 type Spec<T> = { [K in keyof T]-?: Field<T[K]> };
 
-/** Fields that later versions of the document added: a backup made before them may leave them out. */
-const ADDED_LATER = new WeakSet<Field<unknown>>();
+/**
+ * Fields that later versions of the document added, with what a backup made before them reads as
+ * when it leaves them out.
+ */
+const ADDED_LATER = new WeakMap<Field<unknown>, () => unknown>();
 
 /** A nullable field that a document may leave out (read as null): one added after version 1 was out. */
 export function addedLater<T>(field: Field<T>): Field<T | null> {
   const read = nullable(field);
-  ADDED_LATER.add(read as Field<unknown>);
+  ADDED_LATER.set(read as Field<unknown>, () => null);
+  return read;
+}
+
+/** A list that a document may leave out (read as empty): one added after version 1 was out. */
+export function addedLaterList<T>(item: Field<T>): Field<T[]> {
+  const read = list(item);
+  ADDED_LATER.set(read as Field<unknown>, () => []);
   return read;
 }
 
@@ -133,8 +143,9 @@ export const record =
     const output: Record<string, unknown> = {};
     for (const key of Object.keys(spec) as (keyof T & string)[]) {
       const field = spec[key] as Field<unknown>;
-      if (!Object.hasOwn(input, key) && ADDED_LATER.has(field)) {
-        output[key] = null;
+      const missing = ADDED_LATER.get(field);
+      if (!Object.hasOwn(input, key) && missing) {
+        output[key] = missing();
         continue;
       }
       if (!Object.hasOwn(input, key)) problems.add(`${path}/${key}`, 'Required.');

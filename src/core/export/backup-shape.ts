@@ -4,6 +4,7 @@ import { ACCOUNT_SUBTYPES, ACCOUNT_TYPES } from '../ledger/account.ts';
 import { TRANSACTION_STATUSES } from '../ledger/transaction.ts';
 import {
   addedLater,
+  addedLaterList,
   boolean,
   currencyCode,
   date,
@@ -32,6 +33,7 @@ import type {
   BackupNotification,
   BackupPayee,
   BackupPosting,
+  BackupReconciliation,
   BackupRule,
   BackupTag,
   BackupTransaction,
@@ -89,6 +91,15 @@ const importBatch = record<BackupImportBatch>({
   undoneAt: nullable(instant),
 });
 
+const reconciliation = record<BackupReconciliation>({
+  id,
+  accountId: id,
+  statementDate: date,
+  statementBalance: decimal,
+  transactionCount: integer(0, MAX_INT),
+  createdAt: instant,
+});
+
 const posting = record<BackupPosting>({
   accountId: id,
   amount: decimal,
@@ -106,6 +117,7 @@ const transaction = record<BackupTransaction>({
   status: oneOf(TRANSACTION_STATUSES),
   tagIds: list(id, 1_000),
   importBatchId: nullable(id),
+  reconciliationId: addedLater(id),
   importKey: nullable(text(2_000)),
   ...stamps,
   postings: list(posting, 10_000),
@@ -183,6 +195,7 @@ export const backupDocument = record<BackupDocument>({
   payees: list(payee),
   tags: list(tag),
   importBatches: list(importBatch),
+  reconciliations: addedLaterList(reconciliation),
   transactions: list(transaction),
   budgets: list(budget),
   notifications: list(notification),

@@ -78,6 +78,17 @@ export interface BackupImportBatch {
   undoneAt: string | null;
 }
 
+/** A finished reconciliation of an account against a statement. */
+export interface BackupReconciliation {
+  id: number;
+  accountId: number;
+  statementDate: string;
+  /** The statement's closing balance, in the account's currency. */
+  statementBalance: string;
+  transactionCount: number;
+  createdAt: string;
+}
+
 export interface BackupPosting {
   accountId: number;
   /** In the account's currency. */
@@ -97,6 +108,8 @@ export interface BackupTransaction {
   status: TransactionStatus;
   tagIds: number[];
   importBatchId: number | null;
+  /** The reconciliation that reconciled it (left out by backups made before reconciliations: none). */
+  reconciliationId: number | null;
   /** '<accountId>:…' as the import wrote it; the account id is remapped on restore. */
   importKey: string | null;
   createdAt: string;
@@ -172,6 +185,7 @@ export interface BackupDocument {
   payees: BackupPayee[];
   tags: BackupTag[];
   importBatches: BackupImportBatch[];
+  reconciliations: BackupReconciliation[];
   transactions: BackupTransaction[];
   budgets: BackupBudget[];
   notifications: BackupNotification[];

@@ -12,6 +12,7 @@ import { exportRoutes } from './exports/routes.ts';
 import { importProfileRoutes } from './imports/profile-routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { payeeRoutes } from './payees/routes.ts';
+import { reconciliationRoutes } from './reconciliations/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { ruleRoutes } from './rules/routes.ts';
 import { tagRoutes } from './tags/routes.ts';
@@ -27,6 +28,7 @@ export async function financeRoutes(app: App): Promise<void> {
       bookAccess(book);
       await book.register(bookRoutes);
       await book.register(accountRoutes);
+      await book.register(reconciliationRoutes);
       await book.register(categoryGroupRoutes);
       await book.register(categoryRoutes);
       await book.register(starterSetRoutes);

@@ -64,7 +64,7 @@ export async function readBackup(db: Db, bookId: number, exportedAt: string): Pr
           .execute(),
         trx.selectFrom('notifications').selectAll().where('book_id', '=', bookId).orderBy('id').execute(),
       ]);
-      const [settings, assignments, moves, profiles, rules] = await Promise.all([
+      const [settings, assignments, moves, profiles, rules, reconciliations] = await Promise.all([
         trx.selectFrom('envelope_settings').selectAll().where('book_id', '=', bookId).executeTakeFirst(),
         trx
           .selectFrom('envelope_assignments')
@@ -76,6 +76,7 @@ export async function readBackup(db: Db, bookId: number, exportedAt: string): Pr
         trx.selectFrom('envelope_moves').selectAll().where('book_id', '=', bookId).orderBy('id').execute(),
         trx.selectFrom('import_profiles').selectAll().where('book_id', '=', bookId).orderBy('id').execute(),
         trx.selectFrom('rules').selectAll().where('book_id', '=', bookId).orderBy('id').execute(),
+        trx.selectFrom('reconciliations').selectAll().where('book_id', '=', bookId).orderBy('id').execute(),
       ]);
 
       // An import still being written (or cut off, awaiting removal) is not part of the book yet: the
@@ -171,6 +172,14 @@ export async function readBackup(db: Db, bookId: number, exportedAt: string): Pr
           createdAt: b.created_at,
           undoneAt: b.undone_at,
         })),
+        reconciliations: reconciliations.map((r) => ({
+          id: r.id,
+          accountId: r.account_id,
+          statementDate: r.statement_date,
+          statementBalance: decimal(r.statement_balance, currencyOf.get(r.account_id)!),
+          transactionCount: r.transaction_count,
+          createdAt: r.created_at,
+        })),
         transactions: bookTransactions.map((t) => ({
           id: t.id,
           date: t.date,
@@ -181,6 +190,7 @@ export async function readBackup(db: Db, bookId: number, exportedAt: string): Pr
           status: t.status,
           tagIds: tagsOf.get(t.id) ?? [],
           importBatchId: t.import_batch_id,
+          reconciliationId: t.reconciliation_id,
           importKey: t.import_key,
           createdAt: t.created_at,
           updatedAt: t.updated_at,

@@ -119,7 +119,24 @@ export async function restoreBackup(
       undone_by: null,
     }));
 
-    const counts = await restoreLedger(trx, bookId, doc, ledger, { accounts, payees, tags, batches });
+    const currencyOf = new Map(doc.accounts.map((a) => [a.id, a.currency]));
+    const reconciliations = await insertNumbered(trx, 'reconciliations', doc.reconciliations, (r) => ({
+      book_id: bookId,
+      account_id: accounts.get(r.accountId)!,
+      statement_date: r.statementDate,
+      statement_balance: minor(r.statementBalance, currencyOf.get(r.accountId)!),
+      transaction_count: r.transactionCount,
+      created_by: null,
+      created_at: r.createdAt,
+    }));
+
+    const counts = await restoreLedger(trx, bookId, doc, ledger, {
+      accounts,
+      payees,
+      tags,
+      batches,
+      reconciliations,
+    });
     await restoreBudgets(trx, bookId, doc, accounts, groups);
     await restoreEnvelope(trx, bookId, doc, accounts);
     await restoreImportSettings(trx, bookId, doc, { account: accounts, category: accounts, tag: tags });
@@ -142,7 +159,10 @@ export async function restoreBackup(
   });
 }
 
-type Maps = Record<'accounts' | 'payees' | 'tags' | 'batches', ReadonlyMap<number, number>>;
+type Maps = Record<
+  'accounts' | 'payees' | 'tags' | 'batches' | 'reconciliations',
+  ReadonlyMap<number, number>
+>;
 
 async function restoreLedger(
   trx: Db,
@@ -174,6 +194,7 @@ async function restoreLedger(
             updated_by: null,
             updated_at: t.updatedAt,
             import_batch_id: mapped(maps.batches, t.importBatchId),
+            reconciliation_id: mapped(maps.reconciliations, t.reconciliationId),
             import_key: t.importKey === null ? null : remapImportKey(t.importKey, maps.accounts),
           })),
         )
