@@ -125,16 +125,16 @@ describe('moneta commands in-process', () => {
     expect(await runCli(['migrate', '--database', database()], up.io)).toBe(0);
     const down = fakeIo();
     expect(await runCli(['migrate', '--down', '--database', database()], down.io)).toBe(0);
-    expect(down.out).toEqual(['reverted 2026_11_21_0012_category_targets']);
+    expect(down.out).toEqual(['reverted 2026_11_21_0014_reconciliations']);
     // A command on the data says what is missing rather than failing on a missing column.
     const behind = fakeIo();
     expect(await runCli(['check', '--database', database()], behind.io)).toBe(1);
     expect(behind.err.join('\n')).toContain(
-      'The database needs 1 migration (2026_11_21_0012_category_targets): run moneta migrate',
+      'The database needs 1 migration (2026_11_21_0014_reconciliations): run moneta migrate',
     );
     const again = fakeIo();
     expect(await runCli(['migrate', '--database', database()], again.io)).toBe(0);
-    expect(again.out).toEqual(['applied 2026_11_21_0012_category_targets']);
+    expect(again.out).toEqual(['applied 2026_11_21_0014_reconciliations']);
   });
 
   it('asks for nothing without a terminal: missing flags are a usage error', async () => {

@@ -120,6 +120,7 @@ describeEachDatabase('the server around the API', (ctx) => {
     const fresh = await openTestDatabase(ctx.dialect);
     try {
       expect(await migrateToNothing(fresh.database)).toEqual([
+        'reverted 2026_11_21_0014_reconciliations',
         'reverted 2026_11_21_0012_category_targets',
         'reverted 2026_11_21_0011_envelope_years',
         'reverted 2026_11_21_0010_import_previews',
@@ -144,6 +145,7 @@ describeEachDatabase('the server around the API', (ctx) => {
         'applied 2026_11_21_0010_import_previews',
         'applied 2026_11_21_0011_envelope_years',
         'applied 2026_11_21_0012_category_targets',
+        'applied 2026_11_21_0014_reconciliations',
       ]);
       expect(await migrateToLatest(fresh.database)).toEqual([]);
     } finally {
