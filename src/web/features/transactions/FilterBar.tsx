@@ -42,11 +42,11 @@ export function FilterBar({
   canClear: boolean;
 }) {
   const locale = useLocale();
-  const [q, setQ, flushQ] = useDebouncedValue(filters.q, (value) => onChange({ q: value }, true));
-  const [min, setMin, flushMin] = useDebouncedValue(filters.minAmount, (value) =>
+  const [q, setQ, takeQ] = useDebouncedValue(filters.q, (value) => onChange({ q: value }, true));
+  const [min, setMin, takeMin] = useDebouncedValue(filters.minAmount, (value) =>
     onChange({ minAmount: value }, true),
   );
-  const [max, setMax, flushMax] = useDebouncedValue(filters.maxAmount, (value) =>
+  const [max, setMax, takeMax] = useDebouncedValue(filters.maxAmount, (value) =>
     onChange({ maxAmount: value }, true),
   );
   const active = FILTER_KEYS.filter(
@@ -66,9 +66,8 @@ export function FilterBar({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    flushQ();
-    flushMin();
-    flushMax();
+    // One change: the box, the bounds and the URL then agree, whatever was still waiting.
+    onChange({ q: takeQ(), minAmount: takeMin(), maxAmount: takeMax() }, true);
   }
 
   return (
