@@ -125,6 +125,35 @@ describeInBrowser('register', (ctx) => {
     expect(problems()).toEqual([]);
   });
 
+  it('splits without moving the fields, with the focus on the first line', async () => {
+    const { page, problems } = await ctx.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const { bookId, checkingId } = await seed(page.request);
+    await page.goto(`/books/${bookId}/accounts/${checkingId}`);
+    await page.getByRole('button', { name: 'Add transaction' }).first().click();
+    const editor = page.getByRole('form', { name: 'New transaction' });
+    const boxes = () =>
+      Promise.all(
+        ['Date', 'Payee', 'Description', 'Out', 'In'].map((name) =>
+          editor.getByLabel(name, { exact: true }).boundingBox(),
+        ),
+      );
+    const before = await boxes();
+    await editor.getByRole('button', { name: 'Split' }).click();
+    await editor.getByRole('group', { name: 'Split' }).waitFor();
+    expect(await boxes()).toEqual(before);
+    expect(await focused(page)).toBe('input: ');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await editor.getByLabel('Category of line 1').getAttribute('id'),
+    );
+    // And back: the single category field, focused, in its old place.
+    await editor.getByRole('button', { name: 'Single category' }).click();
+    expect(await boxes()).toEqual(before);
+    expect(
+      await editor.getByLabel('Category', { exact: true }).evaluate((e) => e === document.activeElement),
+    ).toBe(true);
+    expect(problems()).toEqual([]);
+  });
+
   for (const [timezoneId, instant, today] of [
     ['Pacific/Auckland', '2025-06-30T12:30:00Z', '2025-07-01'],
     ['America/Los_Angeles', '2025-07-01T05:00:00Z', '2025-06-30'],

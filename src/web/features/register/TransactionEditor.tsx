@@ -54,16 +54,24 @@ export function TransactionEditor({
   const answer = useSuggestions(bookId ?? null, request);
   const suggested = request !== null && answer.data ? shownSuggestions(answer.data.suggestions, labels) : [];
   const hint = hintOf(suggested);
+  const form = useRef<HTMLFormElement>(null);
   const categoryInput = useRef<HTMLInputElement>(null);
-  const [chosen, setChosen] = useState(0);
-  // A picked suggestion re-creates the category field (and removes its button): focus follows it.
+  const [moved, setMoved] = useState(0);
+  // A picked suggestion re-creates the category field (and removes its button), and Split swaps
+  // it for the lines: focus follows to the first line's category, or back to the one field.
   useEffect(() => {
-    if (chosen > 0) categoryInput.current?.focus();
-  }, [chosen]);
+    if (moved === 0) return;
+    (form.current?.querySelector<HTMLInputElement>('.split-line input') ?? categoryInput.current)?.focus();
+  }, [moved]);
 
   function chooseSuggestion(categoryId: number) {
     set({ targetId: categoryId, targetAmount: '' });
-    setChosen((count) => count + 1);
+    setMoved((count) => count + 1);
+  }
+
+  function toggleSplit() {
+    set({ split: !draft.split });
+    setMoved((count) => count + 1);
   }
 
   function submit(event?: FormEvent) {
@@ -96,6 +104,7 @@ export function TransactionEditor({
 
   return (
     <form
+      ref={form}
       className="transaction-editor"
       onSubmit={submit}
       onKeyDown={onKeyDown}
@@ -135,6 +144,13 @@ export function TransactionEditor({
               autoComplete="off"
             />
           </label>
+        )}
+        {/* Split keeps the category's place, so no field moves under the pointer. */}
+        {draft.split && (
+          <p className="editor-split-note">
+            <span>Category</span>
+            <span>Split into the lines below</span>
+          </p>
         )}
         <label className="grow">
           <span>Description</span>
@@ -201,7 +217,7 @@ export function TransactionEditor({
       )}
       <ErrorNotice error={error} />
       <div className="editor-actions">
-        <button type="button" className="button small" onClick={() => set({ split: !draft.split })}>
+        <button type="button" className="button small" onClick={toggleSplit}>
           {draft.split ? 'Single category' : 'Split'}
         </button>
         <button type="submit" className="button primary small" disabled={saving}>
