@@ -38,6 +38,7 @@ async function seed(request: APIRequestContext) {
   await move('2025-03-01', 'Corner Market', groceries.id, '54.20');
   await move('2025-03-05', 'Rainy day', savings.id, '200.00');
   await move('2025-03-10', 'Old Bakery', groceries.id, '7.80', 'reconciled');
+  await post(`${base}/tags`, { name: 'Holiday' });
   return { bookId, base, checkingId: checking.id as number, savingsId: savings.id as number };
 }
 
@@ -151,6 +152,41 @@ describeInBrowser('register', (ctx) => {
     expect(
       await editor.getByLabel('Category', { exact: true }).evaluate((e) => e === document.activeElement),
     ).toBe(true);
+    expect(problems()).toEqual([]);
+  });
+
+  it('sets notes and tags in the editor, picking a tag or creating one by name', async () => {
+    const { page, problems } = await ctx.newPage({ locale: 'en-US' });
+    const { bookId, base, checkingId } = await seed(page.request);
+    const corner = async () =>
+      (await (await page.request.get(`${base}/transactions?q=corner`)).json()).items[0];
+    await page.goto(`/books/${bookId}/accounts/${checkingId}`);
+    await row(page, 'Corner Market').getByRole('button', { name: /^Edit/ }).click();
+    const editor = page.getByRole('form', { name: /^Edit transaction/ });
+    await editor.getByLabel('Notes').fill('For the party on Saturday');
+    const tag = editor.getByRole('combobox', { name: 'Add a tag' });
+    await tag.fill('holiday');
+    await tag.press('Enter'); // an existing tag, whatever its case: not a new one, not a save
+    await tag.fill('Party');
+    await editor.getByRole('button', { name: 'Add tag' }).click();
+    await editor.getByRole('button', { name: 'Remove tag Party' }).waitFor();
+    expect(await editor.isVisible()).toBe(true);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await corner()).notes).toBe('For the party on Saturday');
+    expect((await corner()).tags.map((t: { name: string }) => t.name).sort()).toEqual(['Holiday', 'Party']);
+
+    // Opened again: both are there; one removed, the other kept.
+    await row(page, 'Corner Market').getByRole('button', { name: /^Edit/ }).click();
+    expect(await editor.getByLabel('Notes').inputValue()).toBe('For the party on Saturday');
+    await editor.getByRole('button', { name: 'Remove tag Holiday' }).click();
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await corner()).tags.map((t: { name: string }) => t.name))
+      .toEqual(['Party']);
+    const tags = (await (await page.request.get(`${base}/tags`)).json()) as { name: string }[];
+    expect(tags.map((t) => t.name).sort()).toEqual(['Holiday', 'Party']);
     expect(problems()).toEqual([]);
   });
 

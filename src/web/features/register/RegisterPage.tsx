@@ -142,6 +142,7 @@ export function RegisterPage() {
           targets={targets}
           payees={payees.data ?? []}
           bookId={suggestFrom}
+          tagsFrom={bookId}
           initial={emptyDraft(localToday())}
           saving={save.isPending}
           error={save.error}
@@ -214,6 +215,7 @@ export function RegisterPage() {
                           targets={targets}
                           payees={payees.data ?? []}
                           bookId={suggestFrom}
+                          tagsFrom={bookId}
                           initial={draftOf(transaction, account)}
                           saving={save.isPending}
                           error={save.error}

@@ -7,6 +7,7 @@ import { CategorySuggestions } from './CategorySuggestions.tsx';
 import { type Draft, problemsOf, toTransaction } from './draft.ts';
 import { SplitEditor } from './SplitEditor.tsx';
 import { hintOf, shortcutIndex, shownSuggestions, suggestionRequest } from './suggestions.ts';
+import { TagPicker } from './TagPicker.tsx';
 import { type Target, targetByLabel } from './targets.ts';
 import { useSuggestions } from './useSuggestions.ts';
 
@@ -15,7 +16,8 @@ import { useSuggestions } from './useSuggestions.ts';
  * cancels; the payee and category fields complete from the book's payees, categories and accounts.
  * Given a `bookId`, it offers the categories the book's history suggests for the payee and
  * description while no category is chosen: buttons, or Alt+1 … Alt+3; a sure one is hinted in the
- * empty category field, but only what the field holds is ever saved.
+ * empty category field, but only what the field holds is ever saved. Given a `tagsFrom` book,
+ * it edits the transaction's tags too; notes always.
  */
 export function TransactionEditor({
   account,
@@ -28,6 +30,7 @@ export function TransactionEditor({
   onCancel,
   label,
   bookId,
+  tagsFrom,
 }: {
   account: AccountJson;
   targets: readonly Target[];
@@ -40,6 +43,8 @@ export function TransactionEditor({
   label: string;
   /** The book whose learned categories are suggested; without one (a viewer), none are. */
   bookId?: number;
+  /** The book whose tags are offered (and where a new one is created). */
+  tagsFrom?: number;
 }) {
   const id = useId();
   const locale = useLocale();
@@ -208,6 +213,20 @@ export function TransactionEditor({
           onChange={(lines) => set({ lines })}
         />
       )}
+      <div className="editor-extra">
+        <label>
+          <span>Notes</span>
+          <textarea
+            rows={2}
+            maxLength={10000}
+            value={draft.notes}
+            onChange={(e) => set({ notes: e.target.value })}
+          />
+        </label>
+        {tagsFrom !== undefined && (
+          <TagPicker bookId={tagsFrom} chosen={draft.tagIds} onChange={(tagIds) => set({ tagIds })} />
+        )}
+      </div>
       {touched && problems.length > 0 && (
         <ul className="field-error" role="alert">
           {problems.map((problem) => (

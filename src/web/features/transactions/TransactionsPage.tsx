@@ -201,6 +201,7 @@ function Results({
                   account={view}
                   targets={editorTargets(transaction, view, accounts, categories)}
                   payees={payees.data ?? []}
+                  tagsFrom={bookId}
                   initial={draftOf(transaction, view)}
                   saving={save.isPending}
                   error={save.error}
