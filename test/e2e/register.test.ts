@@ -90,7 +90,16 @@ describeInBrowser('register', (ctx) => {
     await editor.waitFor({ state: 'detached' });
     await expect.poll(() => focused(page)).toMatch(/^row: .*Weekly shop/);
 
+    // A new transaction: the focus goes into its editor, and back to Add when it closes.
+    await page.getByRole('button', { name: 'Add transaction' }).click();
+    const adding = page.getByRole('form', { name: 'New transaction' });
+    expect(await adding.getByLabel('Date').evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await adding.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('button: Add transaction');
+
     // Deleted: the focus goes to the line that takes its place.
+    await row(page, 'Weekly shop').focus();
     await page.keyboard.press('Delete');
     await page.getByRole('status').filter({ hasText: 'Transaction deleted.' }).waitFor();
     await expect.poll(() => focused(page)).toMatch(/^row: /);

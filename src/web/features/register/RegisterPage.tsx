@@ -27,6 +27,9 @@ import { targetsFor } from './targets.ts';
 import { useUndoDelete } from './UndoDelete.tsx';
 
 const ROW_HEIGHT = 44;
+/** A phone's card (phone.css, ≤ 600 px): three lines. Measured after; this only sizes the first paint. */
+const CARD_HEIGHT = 96;
+const onPhone = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 600px)').matches;
 
 export function RegisterPage() {
   const bookId = useBookId();
@@ -50,9 +53,10 @@ export function RegisterPage() {
 
   const account = accounts.data?.find((a) => a.id === accountId);
   const rows = useMemo(() => register.data?.pages.flatMap((page) => page.items) ?? [], [register.data]);
+  // Besides categories, the other side may be an equity account (Opening Balances).
   const categoryNames = useMemo(
-    () => new Map((categories.data ?? []).map((c) => [c.id, c.name])),
-    [categories.data],
+    () => new Map([...(accounts.data ?? []), ...(categories.data ?? [])].map((c) => [c.id, c.name])),
+    [accounts.data, categories.data],
   );
   const accountNames = useMemo(
     () =>
@@ -72,7 +76,7 @@ export function RegisterPage() {
   const virtualizer = useVirtualizer({
     count: rows.length + (register.hasNextPage ? 1 : 0),
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => (onPhone() ? CARD_HEIGHT : ROW_HEIGHT),
     getItemKey: (index) => rows[index]?.postingId ?? 'more',
     overscan: 12,
   });
@@ -112,16 +116,6 @@ export function RegisterPage() {
   }
 
   const activeKey = rows.some((entry) => entry.postingId === active) ? active : rows[0]?.postingId;
-  const addButton = (
-    <button
-      type="button"
-      className="button primary register-add"
-      onClick={() => setAdding(true)}
-      disabled={account.archived}
-    >
-      Add transaction
-    </button>
-  );
   return (
     <>
       <div className="page-header">
@@ -135,7 +129,17 @@ export function RegisterPage() {
           Balance <Amount value={account.balance} />
         </p>
       </div>
-      {adding ? (
+      {/* Hidden, not removed, while the editor is open: the focus comes back to it. */}
+      <button
+        type="button"
+        className="button primary register-add"
+        onClick={() => setAdding(true)}
+        disabled={account.archived}
+        hidden={adding}
+      >
+        Add transaction
+      </button>
+      {adding && (
         <TransactionEditor
           label="New transaction"
           account={account}
@@ -149,8 +153,6 @@ export function RegisterPage() {
           onCancel={() => setAdding(false)}
           onSave={(body) => save.mutate({ id: null, body }, { onSuccess: () => setAdding(false) })}
         />
-      ) : (
-        addButton
       )}
       <ErrorNotice error={remove.error} />
       {toast}

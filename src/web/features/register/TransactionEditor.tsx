@@ -3,6 +3,7 @@ import type { AccountJson, NewTransactionJson, PayeeJson } from '../../api/types
 import { useLocale } from '../../app/preferences.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen.ts';
 import { CategorySuggestions } from './CategorySuggestions.tsx';
 import { type Draft, problemsOf, toTransaction } from './draft.ts';
 import { SplitEditor } from './SplitEditor.tsx';
@@ -60,6 +61,8 @@ export function TransactionEditor({
   const suggested = request !== null && answer.data ? shownSuggestions(answer.data.suggestions, labels) : [];
   const hint = hintOf(suggested);
   const form = useRef<HTMLFormElement>(null);
+  // Opened, the editor takes the focus; closed, it hands it back to what opened it.
+  const firstField = useFocusOnOpen<HTMLInputElement>();
   const categoryInput = useRef<HTMLInputElement>(null);
   const [moved, setMoved] = useState(0);
   // A picked suggestion re-creates the category field (and removes its button), and Split swaps
@@ -119,7 +122,13 @@ export function TransactionEditor({
       <div className="editor-row">
         <label>
           <span>Date</span>
-          <input type="date" value={draft.date} required onChange={(e) => set({ date: e.target.value })} />
+          <input
+            ref={firstField}
+            type="date"
+            value={draft.date}
+            required
+            onChange={(e) => set({ date: e.target.value })}
+          />
         </label>
         <label>
           <span>Payee</span>
@@ -154,7 +163,7 @@ export function TransactionEditor({
         {draft.split && (
           <p className="editor-split-note">
             <span>Category</span>
-            <span>Split into the lines below</span>
+            <span>Split below</span>
           </p>
         )}
         <label className="grow">
