@@ -83,6 +83,9 @@ describeInBrowser('register on a phone', (ctx) => {
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     const editor = page.getByRole('form', { name: /^Edit transaction/ });
     await editor.waitFor();
+    await editor.getByRole('button', { name: 'Split' }).click();
+    // The editor fits the phone: nothing to scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'detached' });
 

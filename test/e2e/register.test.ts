@@ -200,8 +200,8 @@ describeInBrowser('register', (ctx) => {
   });
 
   for (const [timezoneId, instant, today] of [
-    ['Pacific/Auckland', '2025-06-30T12:30:00Z', '2025-07-01'],
-    ['America/Los_Angeles', '2025-07-01T05:00:00Z', '2025-06-30'],
+    ['Pacific/Auckland', '2025-06-30T12:30:00Z', '07/01/2025'],
+    ['America/Los_Angeles', '2025-07-01T05:00:00Z', '06/30/2025'],
   ] as const) {
     it(`dates a new transaction on the user's own day (${timezoneId})`, async () => {
       const { page, problems } = await ctx.newPage({ locale: 'en-US', timezoneId });
@@ -214,4 +214,33 @@ describeInBrowser('register', (ctx) => {
       expect(problems()).toEqual([]);
     });
   }
+
+  it('writes and reads dates as the locale chosen in Moneta does, not as the browser does', async () => {
+    const { page, problems } = await ctx.newPage({ locale: 'en-US' });
+    await page.addInitScript(() => localStorage.setItem('moneta.locale', 'de-DE'));
+    const { bookId, base, checkingId } = await seed(page.request);
+    await page.goto(`/books/${bookId}/accounts/${checkingId}`);
+    await page.getByRole('button', { name: 'Add transaction' }).click();
+    const editor = page.getByRole('form', { name: 'New transaction' });
+    const date = editor.getByLabel('Date');
+    expect(await date.inputValue()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    expect(await date.getAttribute('placeholder')).toBe('DD.MM.YYYY');
+    await editor.getByRole('button', { name: 'Choose from a calendar' }).click(); // the browser's own
+    await date.fill('15.02.2025');
+    await editor.getByLabel('Payee').fill('Kiosk');
+    await editor.getByLabel('Category', { exact: true }).fill('Groceries');
+    await editor.getByLabel('Out').fill('3,50');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    const kiosk = (await (await page.request.get(`${base}/transactions?q=kiosk`)).json()).items[0];
+    expect(kiosk.date).toBe('2025-02-15');
+    expect(kiosk.total.amount).toBe('3.50');
+
+    // The Transactions page's date filters too.
+    await page.goto(`/books/${bookId}/transactions?from=2025-03-01`);
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('01.03.2025');
+    await page.getByLabel('To', { exact: true }).fill('05.03.2025');
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe('2025-03-05');
+    expect(problems()).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, 
 import type { AccountJson, NewTransactionJson, PayeeJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen.ts';
 import { CategorySuggestions } from './CategorySuggestions.tsx';
@@ -120,16 +121,17 @@ export function TransactionEditor({
       noValidate
     >
       <div className="editor-row">
-        <label>
-          <span>Date</span>
-          <input
+        <div className="editor-field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <DateInput
+            id={`${id}-date`}
             ref={firstField}
-            type="date"
             value={draft.date}
+            locale={locale}
             required
-            onChange={(e) => set({ date: e.target.value })}
+            onValueChange={(date) => set({ date: date ?? '' })}
           />
-        </label>
+        </div>
         <label>
           <span>Payee</span>
           <input
