@@ -3,6 +3,7 @@ import { type KeyboardEvent, type RefObject, useEffect, useState } from 'react';
 /** The first field of the in-place editor, where the focus goes when a row opens. */
 const EDITOR_FIELD = '.transaction-editor input';
 const rowOf = (key: number) => `[data-open="${key}"]`;
+const FOCUS_WAIT_MS = 3000;
 
 /**
  * Rows of a list that open in place into an editor, as the Transactions page and the register
@@ -13,17 +14,18 @@ const rowOf = (key: number) => `[data-open="${key}"]`;
  */
 export function useRowEditing(list: RefObject<HTMLElement | null>) {
   const [editing, setEditing] = useState<number | null>(null);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [focusTarget, setFocus] = useState<{ selector: string; until: number } | null>(null);
+  const setFocusTarget = (selector: string | null) =>
+    setFocus(selector === null ? null : { selector, until: Date.now() + FOCUS_WAIT_MS });
 
-  // Tried after every render until the element is there: a saved row may come back only with
-  // the refetched list.
+  // Tried after every render until the element is there (a saved row may come back only with the
+  // refetched list), but not for long: a row that left the list (a filter no longer matches it)
+  // must not take the focus when it comes back much later.
   useEffect(() => {
     if (focusTarget === null) return;
-    const element = list.current?.querySelector<HTMLElement>(focusTarget);
-    if (element) {
-      element.focus();
-      setFocusTarget(null);
-    }
+    const element = list.current?.querySelector<HTMLElement>(focusTarget.selector);
+    if (element) element.focus();
+    if (element || Date.now() > focusTarget.until) setFocus(null);
   });
 
   return {

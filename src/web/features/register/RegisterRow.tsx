@@ -6,7 +6,7 @@ import { Amount } from '../../ui/Amount.tsx';
 import { formatDay } from '../../ui/formatDay.ts';
 import { RowMenu } from '../../ui/RowMenu.tsx';
 
-/** Pending and cleared swap with one click; reconciled is settled and changes through the editor only. */
+/** Pending and cleared swap with one click; a reconciled line is settled, not a toggle (reconciling comes later). */
 const NEXT_STATUS = { pending: 'cleared', cleared: 'pending' } as const;
 const STATUS_TEXT = { pending: 'Pending', cleared: 'Cleared', reconciled: 'Reconciled' } as const;
 
