@@ -3,6 +3,7 @@
  * edits in place, Escape closes, the focus never falls to the page), transfers shown as transfers,
  * a reconciled line that one click cannot undo, and a new transaction dated in the user's own day.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
@@ -180,6 +181,10 @@ describeInBrowser('register', (ctx) => {
     await editor.getByRole('button', { name: 'Add tag' }).click();
     await editor.getByRole('button', { name: 'Remove tag Party' }).waitFor();
     expect(await editor.isVisible()).toBe(true);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.waitFor({ state: 'detached' });
     await expect.poll(async () => (await corner()).notes).toBe('For the party on Saturday');
