@@ -86,6 +86,8 @@ describeInBrowser('register on a phone', (ctx) => {
     await editor.getByRole('button', { name: 'Split' }).click();
     // The editor fits the phone: nothing to scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Nor does the Add button float over it.
+    expect(await page.getByRole('button', { name: 'Add transaction' }).isVisible()).toBe(false);
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'detached' });
 

@@ -132,7 +132,7 @@ export function RegisterPage() {
       {/* Hidden, not removed, while the editor is open: the focus comes back to it. */}
       <button
         type="button"
-        className="button primary register-add"
+        className={`button primary register-add${rowEditing.editing === null ? '' : ' beside-editor'}`}
         onClick={() => setAdding(true)}
         disabled={account.archived}
         hidden={adding}
