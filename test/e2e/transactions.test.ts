@@ -147,6 +147,40 @@ describeInBrowser('all transactions', (ctx) => {
     expect(problems()).toEqual([]);
   });
 
+  it('never lets the search box and the results disagree, even when Search follows the typing at once', async () => {
+    const { page, problems } = await ctx.newPage({ locale: 'en-US' });
+    const { bookId } = await seed(page.request);
+    await page.goto(`/books/${bookId}/transactions?q=milk`);
+    await expect.poll(() => rows(page).count()).toBe(1);
+    const box = page.getByRole('searchbox', { name: 'Search' });
+
+    // A bound changed and the box cleared, then Search well within the pause that would hand
+    // them on by themselves: both reach the URL, neither undoes the other.
+    await page.getByLabel('Amount at least').fill('1');
+    await box.fill('');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?minAmount=1.00');
+    await expect.poll(() => rows(page).count()).toBe(6);
+    // Long after the pause, nothing brings the old text back.
+    await page.waitForTimeout(600);
+    expect(await box.inputValue()).toBe('');
+    expect(new URL(page.url()).searchParams.get('q')).toBe(null);
+    expect(await rows(page).count()).toBe(6);
+
+    // Typed and submitted with Enter at once: the new text, never the old.
+    await box.fill('coffee');
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('coffee');
+    await expect.poll(() => rows(page).count()).toBe(1);
+    await box.fill('');
+    await box.press('Enter');
+    await expect.poll(() => rows(page).count()).toBe(6);
+    await page.waitForTimeout(600);
+    expect(await box.inputValue()).toBe('');
+    expect(await rows(page).count()).toBe(6);
+    expect(problems()).toEqual([]);
+  });
+
   it('says what to do when the book has no transactions at all', async () => {
     const { page, problems } = await ctx.newPage();
     const { bookId } = await signUpWithBook(page.request, 'Bo');

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: the register is an ARIA grid of virtualised rows; a <table> cannot position its rows absolutely
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows are focusable by roving tabindex; header and cells are not interactive
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/endpoints.ts';
 import type { RegisterEntryJson, TransactionJson } from '../../api/types.ts';
@@ -9,6 +9,8 @@ import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { localToday } from '../../ui/localDate.ts';
+import { useRowEditing } from '../../ui/useRowEditing.ts';
 import { useAccounts } from '../accounts/queries.ts';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
 import { draftOf, emptyDraft } from './draft.ts';
@@ -19,12 +21,15 @@ import {
   useRegister,
   useSaveTransaction,
 } from './queries.ts';
+import { otherSide, RegisterRow } from './RegisterRow.tsx';
 import { TransactionEditor } from './TransactionEditor.tsx';
 import { targetsFor } from './targets.ts';
-import { recreation } from './undo.ts';
+import { useUndoDelete } from './UndoDelete.tsx';
 
 const ROW_HEIGHT = 44;
-const NEXT_STATUS = { pending: 'cleared', cleared: 'reconciled', reconciled: 'pending' } as const;
+/** A phone's card (phone.css, ≤ 600 px): three lines. Measured after; this only sizes the first paint. */
+const CARD_HEIGHT = 96;
+const onPhone = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 600px)').matches;
 
 export function RegisterPage() {
   const bookId = useBookId();
@@ -40,26 +45,39 @@ export function RegisterPage() {
   const save = useSaveTransaction(bookId);
   const remove = useDeleteTransaction(bookId);
   const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<{ id: number; transaction: TransactionJson } | null>(null);
-  const [active, setActive] = useState(0);
-  const [deleted, setDeleted] = useState<TransactionJson | null>(null);
+  const [transaction, setTransaction] = useState<TransactionJson | null>(null);
+  const [active, setActive] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const rowEditing = useRowEditing(scroller);
+  const { toast, deleted } = useUndoDelete(bookId);
 
   const account = accounts.data?.find((a) => a.id === accountId);
   const rows = useMemo(() => register.data?.pages.flatMap((page) => page.items) ?? [], [register.data]);
-  const names = useMemo(
-    () => new Map([...(accounts.data ?? []), ...(categories.data ?? [])].map((a) => [a.id, a.name])),
+  // Besides categories, the other side may be an equity account (Opening Balances).
+  const categoryNames = useMemo(
+    () => new Map([...(accounts.data ?? []), ...(categories.data ?? [])].map((c) => [c.id, c.name])),
     [accounts.data, categories.data],
+  );
+  const accountNames = useMemo(
+    () =>
+      new Map(
+        (accounts.data ?? [])
+          .filter((a) => a.type === 'asset' || a.type === 'liability')
+          .map((a) => [a.id, a.name]),
+      ),
+    [accounts.data],
   );
   const targets = useMemo(
     () => (account ? targetsFor(account, accounts.data ?? [], categories.data ?? []) : []),
     [account, accounts.data, categories.data],
   );
 
+  // Rows are measured: an open editor, and a card on a phone, are taller than a line.
   const virtualizer = useVirtualizer({
     count: rows.length + (register.hasNextPage ? 1 : 0),
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => (onPhone() ? CARD_HEIGHT : ROW_HEIGHT),
+    getItemKey: (index) => rows[index]?.postingId ?? 'more',
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
@@ -69,46 +87,35 @@ export function RegisterPage() {
       void register.fetchNextPage();
   }, [lastIndex, rows.length, register]);
 
-  useEffect(() => {
-    if (!deleted) return;
-    const timer = setTimeout(() => setDeleted(null), 10_000);
-    return () => clearTimeout(timer);
-  }, [deleted]);
-
   if (accounts.isPending || register.isPending) return <p className="loading">Loading the register…</p>;
   if (accounts.error || register.error) return <ErrorNotice error={accounts.error ?? register.error} />;
   if (!account) return <EmptyState title="No such account">This account is not in this book.</EmptyState>;
 
   async function startEdit(entry: RegisterEntryJson) {
-    const transaction = await api.transactions.get(bookId, entry.transactionId);
-    setEditing({ id: entry.transactionId, transaction });
+    save.reset();
+    setTransaction(await api.transactions.get(bookId, entry.transactionId));
+    rowEditing.open(entry.transactionId);
   }
 
-  async function deleteEntry(entry: RegisterEntryJson) {
-    const transaction = await api.transactions.get(bookId, entry.transactionId);
-    remove.mutate(entry.transactionId, { onSuccess: () => setDeleted(transaction) });
+  async function deleteEntry(entry: RegisterEntryJson, index: number) {
+    const gone = await api.transactions.get(bookId, entry.transactionId);
+    remove.mutate(entry.transactionId, {
+      onSuccess: () => {
+        deleted(gone);
+        rowEditing.deleted((rows[index + 1] ?? rows[index - 1])?.transactionId);
+      },
+    });
   }
 
-  function focusRow(index: number) {
+  function moveTo(index: number) {
     const bounded = Math.max(0, Math.min(rows.length - 1, index));
-    setActive(bounded);
     virtualizer.scrollToIndex(bounded);
     requestAnimationFrame(() =>
       scroller.current?.querySelector<HTMLElement>(`[data-index="${bounded}"]`)?.focus(),
     );
   }
 
-  function onRowKey(event: KeyboardEvent, index: number, entry: RegisterEntryJson) {
-    if (event.target !== event.currentTarget) return;
-    if (event.key === 'ArrowDown') focusRow(index + 1);
-    else if (event.key === 'ArrowUp') focusRow(index - 1);
-    else if (event.key === 'Enter') void startEdit(entry);
-    else if (event.key === 'Delete') void deleteEntry(entry);
-    else return;
-    event.preventDefault();
-  }
-
-  const today = new Date().toISOString().slice(0, 10);
+  const activeKey = rows.some((entry) => entry.postingId === active) ? active : rows[0]?.postingId;
   return (
     <>
       <div className="page-header">
@@ -122,57 +129,33 @@ export function RegisterPage() {
           Balance <Amount value={account.balance} />
         </p>
       </div>
-      {adding ? (
+      {/* Hidden, not removed, while the editor is open: the focus comes back to it. */}
+      <button
+        type="button"
+        className={`button primary register-add${rowEditing.editing === null ? '' : ' beside-editor'}`}
+        onClick={() => setAdding(true)}
+        disabled={account.archived}
+        hidden={adding}
+      >
+        Add transaction
+      </button>
+      {adding && (
         <TransactionEditor
           label="New transaction"
           account={account}
           targets={targets}
           payees={payees.data ?? []}
           bookId={suggestFrom}
-          initial={emptyDraft(today)}
+          tagsFrom={bookId}
+          initial={emptyDraft(localToday())}
           saving={save.isPending}
           error={save.error}
           onCancel={() => setAdding(false)}
           onSave={(body) => save.mutate({ id: null, body }, { onSuccess: () => setAdding(false) })}
         />
-      ) : (
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => setAdding(true)}
-          disabled={account.archived}
-        >
-          Add transaction
-        </button>
       )}
-      {editing && (
-        <TransactionEditor
-          label="Edit transaction"
-          account={account}
-          targets={targets}
-          payees={payees.data ?? []}
-          bookId={suggestFrom}
-          initial={draftOf(editing.transaction, account)}
-          saving={save.isPending}
-          error={save.error}
-          onCancel={() => setEditing(null)}
-          onSave={(body) => save.mutate({ id: editing.id, body }, { onSuccess: () => setEditing(null) })}
-        />
-      )}
-      {deleted && (
-        <div className="toast" role="status">
-          Transaction deleted.{' '}
-          <button
-            type="button"
-            className="button small"
-            onClick={() =>
-              save.mutate({ id: null, body: recreation(deleted) }, { onSuccess: () => setDeleted(null) })
-            }
-          >
-            Undo
-          </button>
-        </div>
-      )}
+      <ErrorNotice error={remove.error} />
+      {toast}
       {rows.length === 0 ? (
         <EmptyState title="No transactions yet">
           <p>Add what you spent or received with “Add transaction”; the balance follows.</p>
@@ -215,66 +198,61 @@ export function RegisterPage() {
                     </div>
                   );
                 }
-                const others = entry.otherAccountIds;
-                const category =
-                  others.length > 1 ? `Split (${others.length})` : (names.get(others[0] ?? 0) ?? '');
+                if (rowEditing.editing === entry.transactionId && transaction) {
+                  const close = () => rowEditing.close(entry.transactionId);
+                  return (
+                    <div
+                      key={entry.postingId}
+                      role="row"
+                      ref={virtualizer.measureElement}
+                      aria-rowindex={item.index + 2}
+                      data-index={item.index}
+                      className="register-row register-editing"
+                      style={{ transform: `translateY(${item.start}px)` }}
+                    >
+                      <div role="gridcell" aria-colspan={8}>
+                        <TransactionEditor
+                          label={`Edit transaction of ${entry.date}`}
+                          account={account}
+                          targets={targets}
+                          payees={payees.data ?? []}
+                          bookId={suggestFrom}
+                          tagsFrom={bookId}
+                          initial={draftOf(transaction, account)}
+                          saving={save.isPending}
+                          error={save.error}
+                          onCancel={close}
+                          onSave={(body) =>
+                            save.mutate({ id: entry.transactionId, body }, { onSuccess: close })
+                          }
+                        />
+                      </div>
+                    </div>
+                  );
+                }
                 return (
-                  <div
+                  <RegisterRow
                     key={entry.postingId}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    data-index={item.index}
-                    tabIndex={item.index === active ? 0 : -1}
-                    className="register-row"
-                    style={{ transform: `translateY(${item.start}px)` }}
-                    onKeyDown={(event) => onRowKey(event, item.index, entry)}
-                    onFocus={() => setActive(item.index)}
-                    onDoubleClick={() => void startEdit(entry)}
-                  >
-                    <span role="gridcell">
-                      {new Date(`${entry.date}T00:00:00`).toLocaleDateString(locale, { dateStyle: 'short' })}
-                    </span>
-                    <span role="gridcell">{entry.payee?.name ?? ''}</span>
-                    <span role="gridcell">{category}</span>
-                    <span role="gridcell">{entry.description}</span>
-                    <span role="gridcell" className="num">
-                      <Amount value={entry.amount} />
-                    </span>
-                    <span role="gridcell" className="num">
-                      <Amount value={entry.balance} />
-                    </span>
-                    <span role="gridcell">
-                      <button
-                        type="button"
-                        className={`status status-${entry.status}`}
-                        onClick={() =>
-                          save.mutate({
-                            id: entry.transactionId,
-                            body: { status: NEXT_STATUS[entry.status] },
-                          })
-                        }
-                        aria-label={`Status ${entry.status}; mark ${NEXT_STATUS[entry.status]}`}
-                      >
-                        {entry.status === 'pending' ? '○' : entry.status === 'cleared' ? 'C' : 'R'}
-                      </button>
-                    </span>
-                    <span role="gridcell" className="row-actions">
-                      <button
-                        type="button"
-                        className="button ghost small"
-                        onClick={() => void startEdit(entry)}
-                      >
-                        Edit<span className="visually-hidden"> transaction of {entry.date}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button ghost small"
-                        onClick={() => void deleteEntry(entry)}
-                      >
-                        Delete<span className="visually-hidden"> transaction of {entry.date}</span>
-                      </button>
-                    </span>
-                  </div>
+                    entry={entry}
+                    index={item.index}
+                    start={item.start}
+                    active={entry.postingId === activeKey}
+                    side={otherSide(entry, categoryNames, accountNames)}
+                    locale={locale}
+                    measure={virtualizer.measureElement}
+                    onFocus={() => setActive(entry.postingId)}
+                    onEdit={() => void startEdit(entry)}
+                    onDelete={() => void deleteEntry(entry, item.index)}
+                    onStatus={(status) => save.mutate({ id: entry.transactionId, body: { status } })}
+                    onKey={(event) =>
+                      rowEditing.onRowKey(event, {
+                        index: item.index,
+                        move: moveTo,
+                        onOpen: () => void startEdit(entry),
+                        onDelete: () => void deleteEntry(entry, item.index),
+                      })
+                    }
+                  />
                 );
               })}
             </div>

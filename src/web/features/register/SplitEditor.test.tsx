@@ -122,6 +122,8 @@ describe('TransactionEditor with a split', () => {
         date: '2026-03-01',
         payeeId: null,
         description: '',
+        notes: null,
+        tagIds: [],
         status: 'pending',
         postings: [
           { accountId: 1, amount: { amount: '-87.45', currency: 'EUR' } },

@@ -2,11 +2,14 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, 
 import type { AccountJson, NewTransactionJson, PayeeJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen.ts';
 import { CategorySuggestions } from './CategorySuggestions.tsx';
 import { type Draft, problemsOf, toTransaction } from './draft.ts';
 import { SplitEditor } from './SplitEditor.tsx';
 import { hintOf, shortcutIndex, shownSuggestions, suggestionRequest } from './suggestions.ts';
+import { TagPicker } from './TagPicker.tsx';
 import { type Target, targetByLabel } from './targets.ts';
 import { useSuggestions } from './useSuggestions.ts';
 
@@ -15,7 +18,8 @@ import { useSuggestions } from './useSuggestions.ts';
  * cancels; the payee and category fields complete from the book's payees, categories and accounts.
  * Given a `bookId`, it offers the categories the book's history suggests for the payee and
  * description while no category is chosen: buttons, or Alt+1 … Alt+3; a sure one is hinted in the
- * empty category field, but only what the field holds is ever saved.
+ * empty category field, but only what the field holds is ever saved. Given a `tagsFrom` book,
+ * it edits the transaction's tags too; notes always.
  */
 export function TransactionEditor({
   account,
@@ -28,6 +32,7 @@ export function TransactionEditor({
   onCancel,
   label,
   bookId,
+  tagsFrom,
 }: {
   account: AccountJson;
   targets: readonly Target[];
@@ -40,6 +45,8 @@ export function TransactionEditor({
   label: string;
   /** The book whose learned categories are suggested; without one (a viewer), none are. */
   bookId?: number;
+  /** The book whose tags are offered (and where a new one is created). */
+  tagsFrom?: number;
 }) {
   const id = useId();
   const locale = useLocale();
@@ -54,16 +61,26 @@ export function TransactionEditor({
   const answer = useSuggestions(bookId ?? null, request);
   const suggested = request !== null && answer.data ? shownSuggestions(answer.data.suggestions, labels) : [];
   const hint = hintOf(suggested);
+  const form = useRef<HTMLFormElement>(null);
+  // Opened, the editor takes the focus; closed, it hands it back to what opened it.
+  const firstField = useFocusOnOpen<HTMLInputElement>();
   const categoryInput = useRef<HTMLInputElement>(null);
-  const [chosen, setChosen] = useState(0);
-  // A picked suggestion re-creates the category field (and removes its button): focus follows it.
+  const [moved, setMoved] = useState(0);
+  // A picked suggestion re-creates the category field (and removes its button), and Split swaps
+  // it for the lines: focus follows to the first line's category, or back to the one field.
   useEffect(() => {
-    if (chosen > 0) categoryInput.current?.focus();
-  }, [chosen]);
+    if (moved === 0) return;
+    (form.current?.querySelector<HTMLInputElement>('.split-line input') ?? categoryInput.current)?.focus();
+  }, [moved]);
 
   function chooseSuggestion(categoryId: number) {
     set({ targetId: categoryId, targetAmount: '' });
-    setChosen((count) => count + 1);
+    setMoved((count) => count + 1);
+  }
+
+  function toggleSplit() {
+    set({ split: !draft.split });
+    setMoved((count) => count + 1);
   }
 
   function submit(event?: FormEvent) {
@@ -96,6 +113,7 @@ export function TransactionEditor({
 
   return (
     <form
+      ref={form}
       className="transaction-editor"
       onSubmit={submit}
       onKeyDown={onKeyDown}
@@ -103,10 +121,17 @@ export function TransactionEditor({
       noValidate
     >
       <div className="editor-row">
-        <label>
-          <span>Date</span>
-          <input type="date" value={draft.date} required onChange={(e) => set({ date: e.target.value })} />
-        </label>
+        <div className="editor-field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <DateInput
+            id={`${id}-date`}
+            ref={firstField}
+            value={draft.date}
+            locale={locale}
+            required
+            onValueChange={(date) => set({ date: date ?? '' })}
+          />
+        </div>
         <label>
           <span>Payee</span>
           <input
@@ -135,6 +160,13 @@ export function TransactionEditor({
               autoComplete="off"
             />
           </label>
+        )}
+        {/* Split keeps the category's place, so no field moves under the pointer. */}
+        {draft.split && (
+          <p className="editor-split-note">
+            <span>Category</span>
+            <span>Split below</span>
+          </p>
         )}
         <label className="grow">
           <span>Description</span>
@@ -192,6 +224,20 @@ export function TransactionEditor({
           onChange={(lines) => set({ lines })}
         />
       )}
+      <div className="editor-extra">
+        <label>
+          <span>Notes</span>
+          <textarea
+            rows={2}
+            maxLength={10000}
+            value={draft.notes}
+            onChange={(e) => set({ notes: e.target.value })}
+          />
+        </label>
+        {tagsFrom !== undefined && (
+          <TagPicker bookId={tagsFrom} chosen={draft.tagIds} onChange={(tagIds) => set({ tagIds })} />
+        )}
+      </div>
       {touched && problems.length > 0 && (
         <ul className="field-error" role="alert">
           {problems.map((problem) => (
@@ -201,7 +247,7 @@ export function TransactionEditor({
       )}
       <ErrorNotice error={error} />
       <div className="editor-actions">
-        <button type="button" className="button small" onClick={() => set({ split: !draft.split })}>
+        <button type="button" className="button small" onClick={toggleSplit}>
           {draft.split ? 'Single category' : 'Split'}
         </button>
         <button type="submit" className="button primary small" disabled={saving}>

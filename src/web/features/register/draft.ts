@@ -20,6 +20,8 @@ export interface Draft {
   date: string;
   payeeName: string;
   description: string;
+  notes: string;
+  tagIds: number[];
   outflow: string;
   inflow: string;
   status: 'pending' | 'cleared' | 'reconciled';
@@ -35,6 +37,8 @@ export function emptyDraft(date: string): Draft {
     date,
     payeeName: '',
     description: '',
+    notes: '',
+    tagIds: [],
     outflow: '',
     inflow: '',
     status: 'pending',
@@ -133,6 +137,8 @@ export function toTransaction(
     date: draft.date,
     ...(draft.payeeName.trim() ? { payeeName: draft.payeeName.trim() } : { payeeId: null }),
     description: draft.description.trim(),
+    notes: draft.notes.trim() || null,
+    tagIds: draft.tagIds,
     status: draft.status,
     postings,
   };
@@ -149,6 +155,8 @@ export function draftOf(transaction: TransactionJson, account: AccountJson): Dra
     ...emptyDraft(transaction.date),
     payeeName: transaction.payee?.name ?? '',
     description: transaction.description,
+    notes: transaction.notes ?? '',
+    tagIds: transaction.tags.map((tag) => tag.id),
     status: transaction.status,
     outflow: total < 0n ? magnitude(total) : '',
     inflow: total > 0n ? magnitude(total) : '',

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { AccountJson, PayeeJson, TagJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useDebouncedValue } from './debounce.ts';
 import { FILTER_KEYS, STATUSES, type Status, type TransactionFilters } from './filters.ts';
@@ -42,11 +43,11 @@ export function FilterBar({
   canClear: boolean;
 }) {
   const locale = useLocale();
-  const [q, setQ, flushQ] = useDebouncedValue(filters.q, (value) => onChange({ q: value }, true));
-  const [min, setMin, flushMin] = useDebouncedValue(filters.minAmount, (value) =>
+  const [q, setQ, takeQ] = useDebouncedValue(filters.q, (value) => onChange({ q: value }, true));
+  const [min, setMin, takeMin] = useDebouncedValue(filters.minAmount, (value) =>
     onChange({ minAmount: value }, true),
   );
-  const [max, setMax, flushMax] = useDebouncedValue(filters.maxAmount, (value) =>
+  const [max, setMax, takeMax] = useDebouncedValue(filters.maxAmount, (value) =>
     onChange({ maxAmount: value }, true),
   );
   const active = FILTER_KEYS.filter(
@@ -66,9 +67,8 @@ export function FilterBar({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    flushQ();
-    flushMin();
-    flushMax();
+    // One change: the box, the bounds and the URL then agree, whatever was still waiting.
+    onChange({ q: takeQ(), minAmount: takeMin(), maxAmount: takeMax() }, true);
   }
 
   return (
@@ -100,23 +100,23 @@ export function FilterBar({
           <div className="txn-filter-grid">
             <Field label="From">
               {(props) => (
-                <input
+                <DateInput
                   {...props}
-                  type="date"
                   value={filters.from}
+                  locale={locale}
                   max={filters.to || undefined}
-                  onChange={(e) => onChange({ from: e.target.value }, true)}
+                  onValueChange={(from) => from !== null && onChange({ from }, true)}
                 />
               )}
             </Field>
             <Field label="To">
               {(props) => (
-                <input
+                <DateInput
                   {...props}
-                  type="date"
                   value={filters.to}
+                  locale={locale}
                   min={filters.from || undefined}
-                  onChange={(e) => onChange({ to: e.target.value }, true)}
+                  onValueChange={(to) => to !== null && onChange({ to }, true)}
                 />
               )}
             </Field>

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { AccountJson, TransactionJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
@@ -7,12 +7,13 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { formatDay } from '../../ui/formatDay.ts';
 import { StaleFilterNotice, useStaleFilters } from '../../ui/StaleFilterNotice.tsx';
+import { useRowEditing } from '../../ui/useRowEditing.ts';
 import { useAccounts } from '../accounts/queries.ts';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
 import { draftOf } from '../register/draft.ts';
 import { useDeleteTransaction, usePayees, useSaveTransaction } from '../register/queries.ts';
 import { TransactionEditor } from '../register/TransactionEditor.tsx';
-import { recreation } from '../register/undo.ts';
+import { useUndoDelete } from '../register/UndoDelete.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import {
   filtersFromSearch,
@@ -120,12 +121,11 @@ function Results({
   const locale = useLocale();
   const payees = usePayees(bookId);
   const save = useSaveTransaction(bookId);
-  const undo = useSaveTransaction(bookId);
   const remove = useDeleteTransaction(bookId);
-  const [editing, setEditing] = useState<number | null>(null);
-  const [deleted, setDeleted] = useState<TransactionJson | null>(null);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const rowEditing = useRowEditing(listRef);
+  const { editing } = rowEditing;
+  const { deleted, toast } = useUndoDelete(bookId);
 
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const byId = useMemo(
@@ -133,69 +133,19 @@ function Results({
     [accounts, categories],
   );
 
-  // Focus follows the work: into the editor when it opens, back to its row when it closes.
-  useEffect(() => {
-    if (focusTarget === null) return;
-    const element = listRef.current?.querySelector<HTMLElement>(focusTarget);
-    if (element) {
-      element.focus();
-      setFocusTarget(null);
-    }
-  }, [focusTarget]);
-
-  useEffect(() => {
-    if (!deleted) return;
-    const timer = setTimeout(() => setDeleted(null), 10_000);
-    return () => clearTimeout(timer);
-  }, [deleted]);
-
   function open(transaction: TransactionJson) {
     save.reset();
-    setEditing(transaction.id);
-    setFocusTarget('.transaction-editor input');
-  }
-
-  function close(id: number) {
-    setEditing(null);
-    setFocusTarget(`[data-open="${id}"]`);
+    rowEditing.open(transaction.id);
   }
 
   function destroy(transaction: TransactionJson, index: number) {
     remove.mutate(transaction.id, {
       onSuccess: () => {
-        setDeleted(transaction);
-        const neighbour = rows[index + 1] ?? rows[index - 1];
-        setFocusTarget(neighbour ? `[data-open="${neighbour.id}"]` : null);
+        deleted(transaction);
+        rowEditing.deleted((rows[index + 1] ?? rows[index - 1])?.id);
       },
     });
   }
-
-  function onRowKey(event: KeyboardEvent<HTMLButtonElement>, index: number, transaction: TransactionJson) {
-    const move = (to: number) =>
-      listRef.current?.querySelectorAll<HTMLElement>('[data-open]')[to]?.focus({ preventScroll: false });
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Delete') destroy(transaction, index);
-    else return;
-    event.preventDefault();
-  }
-
-  const toast = deleted && (
-    <div className="toast" role="status">
-      Transaction deleted.{' '}
-      <button
-        type="button"
-        className="button small"
-        disabled={undo.isPending}
-        onClick={() =>
-          undo.mutate({ id: null, body: recreation(deleted) }, { onSuccess: () => setDeleted(null) })
-        }
-      >
-        Undo
-      </button>
-      <ErrorNotice error={undo.error} />
-    </div>
-  );
 
   if (rows.length === 0) {
     return (
@@ -251,12 +201,16 @@ function Results({
                   account={view}
                   targets={editorTargets(transaction, view, accounts, categories)}
                   payees={payees.data ?? []}
+                  tagsFrom={bookId}
                   initial={draftOf(transaction, view)}
                   saving={save.isPending}
                   error={save.error}
-                  onCancel={() => close(transaction.id)}
+                  onCancel={() => rowEditing.close(transaction.id)}
                   onSave={(body) =>
-                    save.mutate({ id: transaction.id, body }, { onSuccess: () => close(transaction.id) })
+                    save.mutate(
+                      { id: transaction.id, body },
+                      { onSuccess: () => rowEditing.close(transaction.id) },
+                    )
                   }
                 />
               </li>
@@ -270,7 +224,9 @@ function Results({
                 className="txn-row txn-open"
                 data-open={transaction.id}
                 onClick={() => open(transaction)}
-                onKeyDown={(event) => onRowKey(event, index, transaction)}
+                onKeyDown={(event) =>
+                  rowEditing.onRowKey(event, { index, onDelete: () => destroy(transaction, index) })
+                }
                 aria-describedby="txn-row-help"
               >
                 <span className="txn-date">
