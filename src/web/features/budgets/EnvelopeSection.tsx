@@ -54,8 +54,11 @@ export function EnvelopeSection({ bookId }: { bookId: number }) {
               role="switch"
               aria-checked={enabled}
               checked={enabled}
-              disabled={save.isPending}
-              onChange={(event) => save.mutate({ enabled: event.target.checked })}
+              // Not `disabled` while saving: a disabled control drops the keyboard focus to the page.
+              aria-disabled={save.isPending}
+              onChange={(event) => {
+                if (!save.isPending) save.mutate({ enabled: event.target.checked });
+              }}
             />
             Give all my money a job (envelope mode)
           </label>
