@@ -32,13 +32,15 @@ interface Book {
   currency: string;
   /** The envelope's categories: expense categories in the book's base currency. */
   known: ReadonlySet<number>;
+  /** The income categories in the book's base currency: the money to assign. */
+  incomeIds: readonly number[];
 }
 
 /** The months [from, to] as bare sums, and the moves counted in them (both categories known). */
 export async function readMonthSums(db: Db, book: Book, from: string, to: string) {
   const range = { from, to };
   const [income, spending, assignments, moves] = await Promise.all([
-    monthlyIncome(db, book.bookId, book.currency, range),
+    monthlyIncome(db, book.incomeIds, range),
     monthlySpending(db, book.bookId, [...book.known], range),
     assignmentsBetween(db, book.bookId, from, to),
     movesBetween(db, book.bookId, from, to),
@@ -72,14 +74,10 @@ export async function readMonthSums(db: Db, book: Book, from: string, to: string
 
 /**
  * The months [start, before] as one opening month: the budget's first calendar year from its
- * months if the budget starts after January, every later whole year from `envelope_years`; the
- * budget's starting balance enters its TBB with the income.
+ * months if the budget starts after January, every later whole year from `envelope_years`. (The
+ * budget's starting balance enters its TBB with the income: the caller adds it.)
  */
-export async function readOpening(
-  db: Db,
-  book: Book,
-  range: { start: string; before: string; startingBalance: bigint },
-) {
+export async function readOpening(db: Db, book: Book, range: { start: string; before: string }) {
   const { start, before } = range;
   const startYear = Number(start.slice(0, 4));
   const lastYear = Number(before.slice(0, 4));
@@ -88,7 +86,7 @@ export async function readOpening(
     : (await readMonthSums(db, book, start, `${start.slice(0, 4)}-12`)).months;
   const [years, income] = await Promise.all([
     envelopeYearsBetween(db, book.bookId, head ? startYear + 1 : startYear, lastYear),
-    incomeTotal(db, book.bookId, book.currency, { from: start, to: before }),
+    incomeTotal(db, book.incomeIds, { from: start, to: before }),
   ]);
   const blocks = new Map<number, EnvelopeBlock>();
   for (const [id, block] of head ? blocksOf(head) : []) blocks.set(id as number, block);
@@ -96,5 +94,5 @@ export async function readOpening(
     if (book.known.has(categoryId))
       blocks.set(categoryId, combineBlocks(blocks.get(categoryId) ?? EMPTY_BLOCK, block));
   }
-  return openingMonth(isoDate(`${before}-01`), blocks, range.startingBalance - income);
+  return openingMonth(isoDate(`${before}-01`), blocks, -income);
 }

@@ -32,18 +32,16 @@ export async function monthlySpending(
   return rows.map((row) => ({ categoryId: row.account_id, month: row.month, total: toMinor(row.amount) }));
 }
 
-/** Σ of the postings on the book's income categories in `currency` per month (income negative). */
-export async function monthlyIncome(db: Db, bookId: number, currency: string, months: MonthRange) {
+/** Σ of the postings on these income categories per month (income negative), from the roll-ups. */
+export async function monthlyIncome(db: Db, incomeIds: readonly number[], months: MonthRange) {
+  if (incomeIds.length === 0) return [];
   const rows = await db
     .selectFrom('account_months')
-    .innerJoin('accounts', 'accounts.id', 'account_months.account_id')
-    .select((eb) => ['account_months.month', sumMinor(eb.ref('account_months.amount')).as('total')])
-    .where('accounts.book_id', '=', bookId)
-    .where('accounts.type', '=', 'income')
-    .where('accounts.currency', '=', currency)
-    .where('account_months.month', '>=', months.from)
-    .where('account_months.month', '<=', months.to)
-    .groupBy('account_months.month')
+    .select((eb) => ['month', sumMinor(eb.ref('amount')).as('total')])
+    .where('account_id', 'in', incomeIds)
+    .where('month', '>=', months.from)
+    .where('month', '<=', months.to)
+    .groupBy('month')
     .execute();
   return rows.map((row) => ({ month: row.month, total: toMinor(row.total) }));
 }
@@ -54,27 +52,33 @@ export interface EnvelopeCategoryRow {
   archived: boolean;
 }
 
-/** The book's expense categories in its base currency, in the order the budget lists them. */
-export async function envelopeCategories(
-  db: Db,
-  bookId: number,
-  currency: string,
-): Promise<EnvelopeCategoryRow[]> {
+/** What an envelope month needs of the book's accounts in its base currency, read in one query. */
+export interface EnvelopeAccounts {
+  /** The expense categories, in the order the budget lists them. */
+  categories: EnvelopeCategoryRow[];
+  incomeIds: number[];
+  /** The accounts whose balance is money to budget (`isOnBudget`). */
+  onBudgetIds: number[];
+}
+
+export async function envelopeAccounts(db: Db, bookId: number, currency: string): Promise<EnvelopeAccounts> {
   const rows = await db
     .selectFrom('accounts')
     .leftJoin('category_groups', 'category_groups.id', 'accounts.group_id')
     .select([
       'accounts.id',
       'accounts.name',
+      'accounts.type',
+      'accounts.subtype',
       'accounts.archived',
       'category_groups.name as group_name',
       'category_groups.position as group_position',
     ])
     .where('accounts.book_id', '=', bookId)
-    .where('accounts.type', '=', 'expense')
     .where('accounts.currency', '=', currency)
     .execute();
-  return rows
+  const categories = rows
+    .filter((row) => row.type === 'expense')
     .sort(
       (a, b) =>
         (a.group_position ?? Number.MAX_SAFE_INTEGER) - (b.group_position ?? Number.MAX_SAFE_INTEGER) ||
@@ -83,6 +87,22 @@ export async function envelopeCategories(
         a.id - b.id,
     )
     .map((row) => ({ id: row.id, name: row.name, archived: toFlag(row.archived) }));
+  return {
+    categories,
+    incomeIds: rows.filter((row) => row.type === 'income').map((row) => row.id),
+    onBudgetIds: rows
+      .filter((row) => isOnBudget(row.type, row.subtype as AccountSubtype | null))
+      .map((row) => row.id),
+  };
+}
+
+/** The book's expense categories in its base currency, in the order the budget lists them. */
+export async function envelopeCategories(
+  db: Db,
+  bookId: number,
+  currency: string,
+): Promise<EnvelopeCategoryRow[]> {
+  return (await envelopeAccounts(db, bookId, currency)).categories;
 }
 
 export function getSettings(db: Db, bookId: number) {
@@ -145,27 +165,16 @@ export async function movesBetween(db: Db, bookId: number, from: string, to: str
 }
 
 /**
- * Σ of the postings on the book's income categories in `currency` over the months (income
- * negative). The categories are read first: by their ids PostgreSQL reads the roll-ups through
- * their key (0.2 ms at 1M) where a join scans every roll-up row (1.7 ms).
+ * Σ of the postings on these income categories over the months (income negative). By the
+ * categories' ids PostgreSQL reads the roll-ups through their key (0.2 ms at 1M), where a join
+ * with the accounts scans every roll-up row (1.7 ms).
  */
-export async function incomeTotal(db: Db, bookId: number, currency: string, months: MonthRange) {
-  const accounts = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('book_id', '=', bookId)
-    .where('type', '=', 'income')
-    .where('currency', '=', currency)
-    .execute();
-  if (accounts.length === 0) return 0n;
+export async function incomeTotal(db: Db, incomeIds: readonly number[], months: MonthRange) {
+  if (incomeIds.length === 0) return 0n;
   const row = await db
     .selectFrom('account_months')
     .select((eb) => sumMinor(eb.ref('amount')).as('total'))
-    .where(
-      'account_id',
-      'in',
-      accounts.map((a) => a.id),
-    )
+    .where('account_id', 'in', incomeIds)
     .where('month', '>=', months.from)
     .where('month', '<=', months.to)
     .executeTakeFirst();
@@ -173,23 +182,15 @@ export async function incomeTotal(db: Db, bookId: number, currency: string, mont
 }
 
 /**
- * The balance of the book's on-budget accounts in `currency` at the end of the month before
- * `start`, from the monthly roll-ups: what there was to assign when the budget started.
+ * The balance of the on-budget accounts at the end of the month before `start`, from the monthly
+ * roll-ups: what there was to assign when the budget started.
  */
-export async function startingBalance(db: Db, bookId: number, currency: string, start: string) {
-  const accounts = await db
-    .selectFrom('accounts')
-    .select(['id', 'type', 'subtype'])
-    .where('book_id', '=', bookId)
-    .where('type', 'in', ['asset', 'liability'])
-    .where('currency', '=', currency)
-    .execute();
-  const ids = accounts.filter((a) => isOnBudget(a.type, a.subtype as AccountSubtype | null)).map((a) => a.id);
-  if (ids.length === 0) return 0n;
+export async function startingBalance(db: Db, onBudgetIds: readonly number[], start: string) {
+  if (onBudgetIds.length === 0) return 0n;
   const row = await db
     .selectFrom('account_months')
     .select((eb) => sumMinor(eb.ref('amount')).as('total'))
-    .where('account_id', 'in', ids)
+    .where('account_id', 'in', onBudgetIds)
     .where('month', '<', start)
     .executeTakeFirst();
   return toMinor(row?.total);

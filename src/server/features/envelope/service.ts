@@ -10,13 +10,7 @@ import { fromMoneyJson, moneyJson, toMoneyJson } from '../../money-json.ts';
 import type { BookScope } from '../../types.ts';
 import { getAccountRow } from '../accounts/queries.ts';
 import { monthIndex, readMonthSums, readOpening } from './month-sums.ts';
-import {
-  envelopeCategories,
-  firstActiveMonth,
-  getSettings,
-  type MoveRow,
-  startingBalance,
-} from './queries.ts';
+import { envelopeAccounts, firstActiveMonth, getSettings, type MoveRow, startingBalance } from './queries.ts';
 import { touchEnvelopeYears } from './years.ts';
 
 /** How far a month may lie from the budget's start: a hundred years of months. */
@@ -201,23 +195,29 @@ export async function readMonth(db: Db, scope: BookScope, month: string) {
     const count = monthIndex(month) - monthIndex(start) + 1;
     if (count > MAX_MONTHS) invalidMonth(`A month at most ${MAX_MONTHS} months after ${start}.`);
     const code = currency(scope.baseCurrency);
-    const categories = await envelopeCategories(trx, scope.bookId, code);
-    const book = { bookId: scope.bookId, currency: code, known: new Set(categories.map((c) => c.id)) };
+    const { categories, incomeIds, onBudgetIds } = await envelopeAccounts(trx, scope.bookId, code);
+    const book = {
+      bookId: scope.bookId,
+      currency: code,
+      known: new Set(categories.map((c) => c.id)),
+      incomeIds,
+    };
     // The opening's own month splits its TBB otherwise: walk at least the month before the asked one.
     const walkFrom = `${shiftBudgetMonth(month, -1).slice(0, 4)}-01`;
     const opened = walkFrom > start;
-    const starting = await startingBalance(trx, scope.bookId, code, start);
-    const [walk, opening] = await Promise.all([
+    const before = shiftBudgetMonth(walkFrom, -1);
+    const [starting, walk, opening] = await Promise.all([
+      startingBalance(trx, onBudgetIds, start),
       readMonthSums(trx, book, opened ? walkFrom : start, month),
-      opened
-        ? readOpening(trx, book, { start, before: shiftBudgetMonth(walkFrom, -1), startingBalance: starting })
-        : undefined,
+      opened ? readOpening(trx, book, { start, before }) : undefined,
     ]);
     const [first, ...rest] = walk.months;
     const result = envelopeMonth(
       code,
       categories.map(({ id }) => id),
-      opening ? [opening, ...walk.months] : [{ ...first!, startingBalance: starting }, ...rest],
+      opening
+        ? [{ ...opening, income: opening.income + starting }, ...walk.months]
+        : [{ ...first!, startingBalance: starting }, ...rest],
     );
     return monthJson(result, month, start, code, categories, walk.moves);
   });
