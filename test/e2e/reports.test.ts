@@ -83,7 +83,7 @@ describeInBrowser('reports', (ctx) => {
       `/books/${bookId}/transactions?categoryId=${groceriesId}&from=2025-03-01&to=2025-03-31`,
     );
     expect(await page.getByRole('row', { name: /Groceries/ }).textContent()).toContain('€62.50');
-    expect(await page.getByLabel('From').inputValue()).toBe('2025-03-01');
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('03/01/2025');
     await checkCsvAndAxe(page);
 
     // The sub-navigation keeps the range.

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/http.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { localToday } from '../../ui/localDate.ts';
@@ -97,11 +98,11 @@ export function NewAccountForm({ bookId, onDone }: { bookId: number; onDone: () 
         error={error?.fieldMessage('/openingDate')}
       >
         {(props) => (
-          <input
+          <DateInput
             {...props}
-            type="date"
             value={openingDate}
-            onChange={(e) => setOpeningDate(e.target.value)}
+            locale={locale}
+            onValueChange={(iso) => iso !== null && setOpeningDate(iso)}
           />
         )}
       </Field>

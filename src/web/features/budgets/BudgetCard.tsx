@@ -5,6 +5,7 @@ import { Amount, negateDecimal } from '../../ui/Amount.tsx';
 import { AmountInput } from '../../ui/AmountInput.tsx';
 import { useAnnounce } from '../../ui/Announcer.tsx';
 import { afterSuccess } from '../../ui/afterSuccess.ts';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { DeletePanel } from '../../ui/DeletePanel.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -185,12 +186,12 @@ function AmountPanel({ bookId, budget, onDone }: { bookId: number; budget: Budge
           error={fieldError(error, '/from')}
         >
           {(props) => (
-            <input
+            <DateInput
               {...props}
               ref={first}
-              type="date"
               value={from}
-              onChange={(e) => setFrom(e.target.value)}
+              locale={locale}
+              onValueChange={(iso) => iso !== null && setFrom(iso)}
             />
           )}
         </Field>

@@ -3,6 +3,7 @@ import type { CategoryGroupJson, CategoryJson, RolloverModeJson } from '../../ap
 import { useLocale } from '../../app/preferences.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
 import { useAnnounce } from '../../ui/Announcer.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { fieldError, formError } from '../../ui/formErrors.ts';
@@ -168,11 +169,11 @@ export function NewBudgetForm({
           error={shown(problems.anchor)}
         >
           {(props) => (
-            <input
+            <DateInput
               {...props}
-              type="date"
               value={draft.anchor}
-              onChange={(e) => set({ anchor: e.target.value })}
+              locale={locale}
+              onValueChange={(iso) => iso !== null && set({ anchor: iso })}
             />
           )}
         </Field>
@@ -196,21 +197,21 @@ export function NewBudgetForm({
         <>
           <Field label="First day" error={shown(problems.start)}>
             {(props) => (
-              <input
+              <DateInput
                 {...props}
-                type="date"
                 value={draft.start}
-                onChange={(e) => set({ start: e.target.value })}
+                locale={locale}
+                onValueChange={(iso) => iso !== null && set({ start: iso })}
               />
             )}
           </Field>
           <Field label="Last day" error={shown(problems.end)}>
             {(props) => (
-              <input
+              <DateInput
                 {...props}
-                type="date"
                 value={draft.end}
-                onChange={(e) => set({ end: e.target.value })}
+                locale={locale}
+                onValueChange={(iso) => iso !== null && set({ end: iso })}
               />
             )}
           </Field>

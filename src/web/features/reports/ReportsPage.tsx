@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation, useSearchParams } from 'react-router';
+import { useLocale } from '../../app/preferences.ts';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { localToday } from '../../ui/localDate.ts';
 import { useBookId } from '../books/queries.ts';
 import {
@@ -72,6 +74,7 @@ function RangeForm({ range }: { range: DateRange }) {
   const [, setSearch] = useSearchParams();
   const today = localToday();
   const [draft, setDraft] = useState(range);
+  const locale = useLocale();
   const apply = (next: DateRange) =>
     setSearch(
       (current) => {
@@ -92,20 +95,20 @@ function RangeForm({ range }: { range: DateRange }) {
     <form className="report-range" aria-label="Date range" onSubmit={submit}>
       <div className="field">
         <label htmlFor="report-from">From</label>
-        <input
+        <DateInput
           id="report-from"
-          type="date"
           value={draft.from}
-          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+          locale={locale}
+          onValueChange={(iso) => iso !== null && setDraft({ ...draft, from: iso })}
         />
       </div>
       <div className="field">
         <label htmlFor="report-to">To</label>
-        <input
+        <DateInput
           id="report-to"
-          type="date"
           value={draft.to}
-          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+          locale={locale}
+          onValueChange={(iso) => iso !== null && setDraft({ ...draft, to: iso })}
         />
       </div>
       <button type="submit" className="button">

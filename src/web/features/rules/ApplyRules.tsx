@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { ApplyRequestJson, ApplyResultJson, RuleJson } from '../../api/types.ts';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { fieldError, formError } from '../../ui/formErrors.ts';
@@ -26,6 +27,7 @@ export function ApplyRules({
   options: RuleOptions;
 }) {
   const apply = useApplyRules(bookId);
+  const locale = options.locale;
   const [ruleId, setRuleId] = useState('');
   const [accountId, setAccountId] = useState('');
   const [from, setFrom] = useState('');
@@ -113,12 +115,22 @@ export function ApplyRules({
           </Field>
           <Field label="From" error={fieldError(apply.error, '/filter/from')}>
             {(props) => (
-              <input {...props} type="date" value={from} onChange={(e) => changed(setFrom)(e.target.value)} />
+              <DateInput
+                {...props}
+                value={from}
+                locale={locale}
+                onValueChange={(iso) => iso !== null && changed(setFrom)(iso)}
+              />
             )}
           </Field>
           <Field label="To" error={fieldError(apply.error, '/filter/to')}>
             {(props) => (
-              <input {...props} type="date" value={to} onChange={(e) => changed(setTo)(e.target.value)} />
+              <DateInput
+                {...props}
+                value={to}
+                locale={locale}
+                onValueChange={(iso) => iso !== null && changed(setTo)(iso)}
+              />
             )}
           </Field>
         </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AmountInput } from '../../ui/AmountInput.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { Field } from '../../ui/Field.tsx';
 import {
   CONDITION_KINDS,
@@ -27,6 +28,7 @@ export function ConditionRow({
   onChange: (patch: Partial<ConditionDraft>) => void;
   onRemove: () => void;
 }) {
+  const locale = options.locale;
   const [amountProblem, setAmountProblem] = useState<{ min?: string; max?: string }>({});
   const balanceSheet = options.accounts.filter(
     (a) => (a.type === 'asset' || a.type === 'liability') && !a.archived,
@@ -128,21 +130,21 @@ export function ConditionRow({
           <>
             <Field label="From" error={error('from')}>
               {(props) => (
-                <input
+                <DateInput
                   {...props}
-                  type="date"
                   value={condition.from}
-                  onChange={(event) => onChange({ from: event.target.value })}
+                  locale={locale}
+                  onValueChange={(iso) => iso !== null && onChange({ from: iso })}
                 />
               )}
             </Field>
             <Field label="To" error={error('to')}>
               {(props) => (
-                <input
+                <DateInput
                   {...props}
-                  type="date"
                   value={condition.to}
-                  onChange={(event) => onChange({ to: event.target.value })}
+                  locale={locale}
+                  onValueChange={(iso) => iso !== null && onChange({ to: iso })}
                 />
               )}
             </Field>
