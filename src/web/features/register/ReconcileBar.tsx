@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AccountJson, ReconciliationJson } from '../../api/types.ts';
+import { useLocale } from '../../app/preferences.ts';
+import { formatDay } from '../../ui/formatDay.ts';
+import { localToday } from '../../ui/localDate.ts';
+import { ReconcileStart, type Statement } from './ReconcileStart.tsx';
+import { monthAfter } from './reconcile.ts';
+import { useReconciliations } from './reconcileQueries.ts';
+
+const transactions = (count: number) => `${count} ${count === 1 ? 'transaction' : 'transactions'}`;
+
+/**
+ * Where the register stands with reconciling: asking for a statement, reconciling against one,
+ * or having just finished (`done` says what was reconciled). Kept per account: another account's
+ * register starts afresh.
+ */
+export function useReconciling(bookId: number, account: AccountJson | undefined, canEdit: boolean) {
+  const locale = useLocale();
+  const enabled = account?.type === 'asset' || account?.type === 'liability';
+  const history = useReconciliations(bookId, account?.id ?? 0, enabled);
+  const [state, setState] = useState<{
+    accountId: number | undefined;
+    asking: boolean;
+    statement: Statement | null;
+    done: string | null;
+    /** Counts the times the focus is to go back to the Reconcile button. */
+    back: number;
+  }>({ accountId: account?.id, asking: false, statement: null, done: null, back: 0 });
+  const current =
+    state.accountId === account?.id ? state : { ...state, asking: false, statement: null, done: null };
+  const set = (change: Partial<typeof state>) => setState({ ...current, accountId: account?.id, ...change });
+  const last = history.data?.[0];
+
+  return {
+    account,
+    enabled,
+    canStart: enabled && canEdit && !account?.archived,
+    asking: current.asking && history.data !== undefined,
+    statement: current.statement,
+    done: current.done,
+    back: current.back,
+    defaultDate: last ? monthAfter(last.statementDate) : localToday(),
+    ask: (asking: boolean) => set({ asking, done: null }),
+    start: (statement: Statement) => set({ asking: false, statement }),
+    stop: () => set({ statement: null, back: current.back + 1 }),
+    finished: (done: ReconciliationJson) =>
+      set({
+        statement: null,
+        back: current.back + 1,
+        done: `Reconciled ${transactions(done.transactionCount)} up to ${formatDay(done.statementDate, locale)}.`,
+      }),
+  };
+}
+
+export type Reconciling = ReturnType<typeof useReconciling>;
+
+/** The Reconcile button of a statement account's register, the statement's panel, and what finishing did. */
+export function ReconcileBar({ state }: { state: Reconciling }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (state.back > 0) button.current?.focus();
+  }, [state.back]);
+  if (!state.enabled || !state.account) return null;
+  return (
+    <>
+      {state.canStart && !state.statement && (
+        <button
+          type="button"
+          ref={button}
+          className="button small register-reconcile"
+          aria-expanded={state.asking}
+          onClick={() => state.ask(!state.asking)}
+        >
+          Reconcile
+        </button>
+      )}
+      {state.asking && (
+        <ReconcileStart
+          account={state.account}
+          date={state.defaultDate}
+          onStart={state.start}
+          onCancel={() => state.ask(false)}
+        />
+      )}
+      {state.done && (
+        <p className="notice reconcile-done" role="status">
+          {state.done}
+        </p>
+      )}
+    </>
+  );
+}
