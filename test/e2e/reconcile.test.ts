@@ -220,6 +220,8 @@ describeInBrowser('reconciling against a statement', (ctx) => {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       await page.screenshot({ path: `${SHOTS}reconcile-history-${width}-${scheme}.png`, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
     }
     await expectNoAxeViolations(page, 'history');
     await page.emulateMedia({ colorScheme: 'light' });

@@ -54,27 +54,31 @@ export function useReconciling(bookId: number, account: AccountJson | undefined,
 
 export type Reconciling = ReturnType<typeof useReconciling>;
 
-/** The Reconcile button of a statement account's register, the statement's panel, and what finishing did. */
-export function ReconcileBar({ state }: { state: Reconciling }) {
+/** The Reconcile button of a statement account's register; the focus comes back to it after reconciling. */
+export function ReconcileButton({ state }: { state: Reconciling }) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (state.back > 0) button.current?.focus();
   }, [state.back]);
-  if (!state.enabled || !state.account) return null;
+  if (!state.canStart || state.statement) return null;
+  return (
+    <button
+      type="button"
+      ref={button}
+      className="button small"
+      aria-expanded={state.asking}
+      onClick={() => state.ask(!state.asking)}
+    >
+      Reconcile
+    </button>
+  );
+}
+
+/** The statement's panel, while it is asked for, and what finishing did. */
+export function ReconcileBar({ state }: { state: Reconciling }) {
   return (
     <>
-      {state.canStart && !state.statement && (
-        <button
-          type="button"
-          ref={button}
-          className="button small register-reconcile"
-          aria-expanded={state.asking}
-          onClick={() => state.ask(!state.asking)}
-        >
-          Reconcile
-        </button>
-      )}
-      {state.asking && (
+      {state.asking && state.account && (
         <ReconcileStart
           account={state.account}
           date={state.defaultDate}

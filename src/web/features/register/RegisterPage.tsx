@@ -23,7 +23,7 @@ import {
   useRegister,
   useSaveTransaction,
 } from './queries.ts';
-import { ReconcileBar, useReconciling } from './ReconcileBar.tsx';
+import { ReconcileBar, ReconcileButton, useReconciling } from './ReconcileBar.tsx';
 import { ReconcileHistory } from './ReconcileHistory.tsx';
 import { ReconcileMode } from './ReconcileMode.tsx';
 import { otherSide, RegisterRow } from './RegisterRow.tsx';
@@ -137,9 +137,12 @@ export function RegisterPage() {
           </p>
           <h1>{account.name}</h1>
         </div>
-        <p className="balance-headline">
-          Balance <Amount value={account.balance} />
-        </p>
+        <div className="register-headline">
+          <p className="balance-headline">
+            Balance <Amount value={account.balance} />
+          </p>
+          <ReconcileButton state={reconciling} />
+        </div>
       </div>
       <ReconcileBar state={reconciling} />
       {deleting && (
