@@ -63,6 +63,9 @@ async function expectNoAxeViolations(page: Page, where: string) {
 async function startReconciling(page: Page, balance: string) {
   await page.getByRole('button', { name: 'Reconcile' }).click();
   const panel = page.getByRole('region', { name: 'Reconcile with a statement' });
+  // No reconciliation yet: the statement closes today, where the person is.
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB'));
+  expect(await panel.getByLabel('Statement date').inputValue()).toBe(today);
   await panel.getByLabel('Statement date').fill('31/01/2026');
   await panel.getByLabel(/^Closing balance/).fill(balance);
   await panel.getByLabel(/^Closing balance/).press('Enter');
@@ -129,7 +132,8 @@ describeInBrowser('reconciling against a statement', (ctx) => {
     await page
       .getByRole('status')
       .filter({ hasText: 'Reconciled 3 transactions up to 31 Jan 2026.' })
-      .waitFor();
+      .waitFor({ state: 'attached' });
+    await page.getByText('Reconciled 3 transactions up to 31 Jan 2026.', { exact: true }).first().waitFor();
     await page.getByRole('grid', { name: 'Register of Checking' }).waitFor();
     expect(await focusedName(page)).toBe('button: Reconcile');
     expect(await statusOf(page, base, 'Corner Market')).toBe('reconciled');
@@ -209,6 +213,15 @@ describeInBrowser('reconciling against a statement', (ctx) => {
     await deleting.waitFor({ state: 'detached' });
     expect(await statusOf(page, base, 'Corner Market')).toBe('reconciled');
 
+    // The Transactions page edits in the same editor, which asks the same.
+    await page.goto(`/books/${bookId}/transactions`);
+    await page.getByRole('button', { name: /^Edit: .*Corner Market/ }).click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByRole('form', { name: /^Edit transaction/ }).count()).toBe(0);
+    await page.goto(`/books/${bookId}/accounts/${checkingId}`);
+
     // The history, and undo after a question.
     await page.getByText('Reconciliations (1)').click();
     const history = page.locator('.reconcile-history table');
@@ -226,10 +239,32 @@ describeInBrowser('reconciling against a statement', (ctx) => {
     await expectNoAxeViolations(page, 'history');
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 900 });
+    // The next statement: a month after the last one, at the month's end as it was.
+    await page.getByRole('button', { name: 'Reconcile' }).click();
+    const panel = page.getByRole('region', { name: 'Reconcile with a statement' });
+    expect(await panel.getByLabel('Statement date').inputValue()).toBe('28/02/2026');
+    for (const [width, scheme] of [
+      [1280, 'dark'],
+      [390, 'light'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: `${SHOTS}reconcile-start-${width}-${scheme}.png` });
+    }
+    await expectNoAxeViolations(page, 'statement panel');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+
     await page.getByRole('button', { name: 'Undo the reconciliation of 2026-01-31' }).click();
     await page.getByRole('dialog', { name: /^Undo the reconciliation of 31 Jan 2026\?/ }).waitFor();
     await page.getByRole('button', { name: 'Undo it' }).click();
     await page.getByText('Reconciliations (0)').waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Reconciliation of 31 Jan 2026 undone.' })
+      .waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
     expect(await statusOf(page, base, 'Corner Market')).toBe('cleared');
     expect(await statusOf(page, base, 'Old Bakery')).toBe('cleared');
     expect(problems()).toEqual([]);

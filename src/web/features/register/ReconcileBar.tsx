@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccountJson, ReconciliationJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
+import { useAnnounce } from '../../ui/Announcer.tsx';
 import { formatDay } from '../../ui/formatDay.ts';
 import { localToday } from '../../ui/localDate.ts';
 import { ReconcileStart, type Statement } from './ReconcileStart.tsx';
@@ -16,6 +17,7 @@ const transactions = (count: number) => `${count} ${count === 1 ? 'transaction' 
  */
 export function useReconciling(bookId: number, account: AccountJson | undefined, canEdit: boolean) {
   const locale = useLocale();
+  const announce = useAnnounce();
   const enabled = account?.type === 'asset' || account?.type === 'liability';
   const history = useReconciliations(bookId, account?.id ?? 0, enabled);
   const [state, setState] = useState<{
@@ -43,12 +45,12 @@ export function useReconciling(bookId: number, account: AccountJson | undefined,
     ask: (asking: boolean) => set({ asking, done: null }),
     start: (statement: Statement) => set({ asking: false, statement }),
     stop: () => set({ statement: null, back: current.back + 1 }),
-    finished: (done: ReconciliationJson) =>
-      set({
-        statement: null,
-        back: current.back + 1,
-        done: `Reconciled ${transactions(done.transactionCount)} up to ${formatDay(done.statementDate, locale)}.`,
-      }),
+    finished: (reconciliation: ReconciliationJson) => {
+      const done = `Reconciled ${transactions(reconciliation.transactionCount)} up to ${formatDay(reconciliation.statementDate, locale)}.`;
+      // Said once, by the page's announcer; the focus goes back to Reconcile (ReconcileButton).
+      announce(done, false);
+      set({ statement: null, back: current.back + 1, done });
+    },
   };
 }
 
@@ -86,11 +88,7 @@ export function ReconcileBar({ state }: { state: Reconciling }) {
           onCancel={() => state.ask(false)}
         />
       )}
-      {state.done && (
-        <p className="notice reconcile-done" role="status">
-          {state.done}
-        </p>
-      )}
+      {state.done && <p className="notice reconcile-done">{state.done}</p>}
     </>
   );
 }

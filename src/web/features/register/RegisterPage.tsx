@@ -7,6 +7,7 @@ import { api } from '../../api/endpoints.ts';
 import type { RegisterEntryJson, TransactionJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
+import { Announcer } from '../../ui/Announcer.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -36,7 +37,16 @@ const ROW_HEIGHT = 44;
 const CARD_HEIGHT = 96;
 const onPhone = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 600px)').matches;
 
+/** The register says what reconciling and undoing did through the page's announcer. */
 export function RegisterPage() {
+  return (
+    <Announcer>
+      <Register />
+    </Announcer>
+  );
+}
+
+function Register() {
   const bookId = useBookId();
   const accountId = Number(useParams().accountId);
   const locale = useLocale();
