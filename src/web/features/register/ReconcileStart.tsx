@@ -39,52 +39,54 @@ export function ReconcileStart({
     problem ?? (tried && balance === '' ? 'The statement’s closing balance.' : undefined);
 
   return (
-    <RowPanel level={2} title="Reconcile with a statement">
-      <PanelForm
-        submitLabel="Start reconciling"
-        disabled={false}
-        error={null}
-        onCancel={onCancel}
-        onSubmit={() => {
-          setTried(true);
-          if (statementDate && balance) onStart({ date: statementDate, balance });
-        }}
-      >
-        <div className="reconcile-fields">
-          <Field
-            label="Statement date"
-            error={tried && !statementDate ? 'The day the statement closes.' : undefined}
-          >
-            {(props) => (
-              <DateInput
-                {...props}
-                ref={first}
-                value={statementDate ?? ''}
-                locale={locale}
-                required
-                onValueChange={setDate}
-              />
-            )}
-          </Field>
-          <Field
-            label={`Closing balance (${account.currency})`}
-            hint={account.type === 'liability' ? 'What you owe, as a negative amount.' : undefined}
-            error={balanceProblem}
-          >
-            {(props) => (
-              <AmountInput
-                {...props}
-                value={balance ?? ''}
-                currencyCode={account.currency}
-                locale={locale}
-                required
-                onValueChange={setBalance}
-                onProblem={setProblem}
-              />
-            )}
-          </Field>
-        </div>
-      </PanelForm>
-    </RowPanel>
+    <div className="reconcile-start">
+      <RowPanel level={2} title="Reconcile with a statement">
+        <PanelForm
+          submitLabel="Start reconciling"
+          disabled={false}
+          error={null}
+          onCancel={onCancel}
+          onSubmit={() => {
+            setTried(true);
+            if (statementDate && balance) onStart({ date: statementDate, balance });
+          }}
+        >
+          <div className="reconcile-fields">
+            <Field
+              label="Statement date"
+              error={tried && !statementDate ? 'The day the statement closes.' : undefined}
+            >
+              {(props) => (
+                <DateInput
+                  {...props}
+                  ref={first}
+                  value={statementDate ?? ''}
+                  locale={locale}
+                  required
+                  onValueChange={setDate}
+                />
+              )}
+            </Field>
+            <Field
+              label={`Closing balance (${account.currency})`}
+              hint={account.type === 'liability' ? 'What you owe, as a negative amount.' : undefined}
+              error={balanceProblem}
+            >
+              {(props) => (
+                <AmountInput
+                  {...props}
+                  value={balance ?? ''}
+                  currencyCode={account.currency}
+                  locale={locale}
+                  required
+                  onValueChange={setBalance}
+                  onProblem={setProblem}
+                />
+              )}
+            </Field>
+          </div>
+        </PanelForm>
+      </RowPanel>
+    </div>
   );
 }
