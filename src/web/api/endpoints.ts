@@ -21,6 +21,7 @@ import type {
   CategoryJson,
   CategoryPatchJson,
   CategoryTotalsJson,
+  ClearedBalanceJson,
   EnvelopeAssignmentJson,
   EnvelopeMonthJson,
   EnvelopeMoveInputJson,
@@ -42,10 +43,12 @@ import type {
   NewAccountJson,
   NewBudgetJson,
   NewCategoryJson,
+  NewReconciliationJson,
   NewRuleJson,
   NewTransactionJson,
   NotificationJson,
   PayeeJson,
+  ReconciliationJson,
   RegisterJson,
   RuleJson,
   RulePatchJson,
@@ -108,6 +111,20 @@ export const api = {
       request<BalanceJson>('GET', `${book(bookId)}/accounts/${id}/balance${queryString({ date })}`),
     register: (bookId: number, id: number, options: { cursor?: string; limit?: number }) =>
       request<RegisterJson>('GET', `${book(bookId)}/accounts/${id}/register${queryString(options)}`),
+  },
+  /** An account against its bank statements: what is cleared, finishing, the history, undo. */
+  reconciliations: {
+    cleared: (bookId: number, accountId: number, date: string) =>
+      request<ClearedBalanceJson>(
+        'GET',
+        `${book(bookId)}/accounts/${accountId}/cleared${queryString({ date })}`,
+      ),
+    list: (bookId: number, accountId: number) =>
+      request<ReconciliationJson[]>('GET', `${book(bookId)}/accounts/${accountId}/reconciliations`),
+    finish: (bookId: number, accountId: number, body: NewReconciliationJson) =>
+      request<ReconciliationJson>('POST', `${book(bookId)}/accounts/${accountId}/reconciliations`, body),
+    undo: (bookId: number, accountId: number, id: number) =>
+      request<void>('DELETE', `${book(bookId)}/accounts/${accountId}/reconciliations/${id}`),
   },
   categories: {
     list: (bookId: number) => request<CategoryJson[]>('GET', `${book(bookId)}/categories`),

@@ -45,6 +45,7 @@ import type {
   ImportProfile,
 } from '../../contract/imports.ts';
 import type { Payee } from '../../contract/payees.ts';
+import type { ClearedBalance, NewReconciliation, Reconciliation } from '../../contract/reconciliations.ts';
 import type { CashFlow, IncomeExpense, Spending, Trend } from '../../contract/report-flows.ts';
 import type { BalanceSheet, IncomeStatement, NetWorth } from '../../contract/report-statements.ts';
 import type { CategoryTotals } from '../../contract/reports.ts';
@@ -143,3 +144,6 @@ export type SplitPartJson = Static<typeof SplitPart>;
 export type ApplyRequestJson = Static<typeof ApplyRequest>;
 export type ApplyResultJson = Static<typeof ApplyResult>;
 export type RuleChangeJson = Static<typeof RuleChange>;
+export type ClearedBalanceJson = Static<typeof ClearedBalance>;
+export type NewReconciliationJson = Static<typeof NewReconciliation>;
+export type ReconciliationJson = Static<typeof Reconciliation>;

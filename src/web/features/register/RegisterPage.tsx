@@ -7,12 +7,15 @@ import { api } from '../../api/endpoints.ts';
 import type { RegisterEntryJson, TransactionJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
+import { Announcer } from '../../ui/Announcer.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { localToday } from '../../ui/localDate.ts';
 import { useRowEditing } from '../../ui/useRowEditing.ts';
 import { useAccounts } from '../accounts/queries.ts';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
+import { reconciledQuestion } from './AskIfReconciled.tsx';
 import { draftOf, emptyDraft } from './draft.ts';
 import {
   useCategories,
@@ -21,6 +24,9 @@ import {
   useRegister,
   useSaveTransaction,
 } from './queries.ts';
+import { ReconcileBar, ReconcileButton, useReconciling } from './ReconcileBar.tsx';
+import { ReconcileHistory } from './ReconcileHistory.tsx';
+import { ReconcileMode } from './ReconcileMode.tsx';
 import { otherSide, RegisterRow } from './RegisterRow.tsx';
 import { TransactionEditor } from './TransactionEditor.tsx';
 import { targetsFor } from './targets.ts';
@@ -31,7 +37,16 @@ const ROW_HEIGHT = 44;
 const CARD_HEIGHT = 96;
 const onPhone = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 600px)').matches;
 
+/** The register says what reconciling and undoing did through the page's announcer. */
 export function RegisterPage() {
+  return (
+    <Announcer>
+      <Register />
+    </Announcer>
+  );
+}
+
+function Register() {
   const bookId = useBookId();
   const accountId = Number(useParams().accountId);
   const locale = useLocale();
@@ -50,8 +65,10 @@ export function RegisterPage() {
   const scroller = useRef<HTMLDivElement>(null);
   const rowEditing = useRowEditing(scroller);
   const { toast, deleted } = useUndoDelete(bookId);
+  const [deleting, setDeleting] = useState<{ entry: RegisterEntryJson; index: number } | null>(null);
 
   const account = accounts.data?.find((a) => a.id === accountId);
+  const reconciling = useReconciling(bookId, account, book?.role !== 'viewer');
   const rows = useMemo(() => register.data?.pages.flatMap((page) => page.items) ?? [], [register.data]);
   // Besides categories, the other side may be an equity account (Opening Balances).
   const categoryNames = useMemo(
@@ -97,7 +114,12 @@ export function RegisterPage() {
     rowEditing.open(entry.transactionId);
   }
 
-  async function deleteEntry(entry: RegisterEntryJson, index: number) {
+  async function deleteEntry(entry: RegisterEntryJson, index: number, asked = false) {
+    if (entry.status === 'reconciled' && !asked) {
+      setDeleting({ entry, index });
+      return;
+    }
+    setDeleting(null);
     const gone = await api.transactions.get(bookId, entry.transactionId);
     remove.mutate(entry.transactionId, {
       onSuccess: () => {
@@ -125,17 +147,38 @@ export function RegisterPage() {
           </p>
           <h1>{account.name}</h1>
         </div>
-        <p className="balance-headline">
-          Balance <Amount value={account.balance} />
-        </p>
+        <div className="register-headline">
+          <p className="balance-headline">
+            Balance <Amount value={account.balance} />
+          </p>
+          <ReconcileButton state={reconciling} />
+        </div>
       </div>
+      <ReconcileBar state={reconciling} />
+      {deleting && (
+        <ConfirmDialog
+          question={reconciledQuestion('Delete')}
+          confirmLabel="Delete it"
+          onConfirm={() => void deleteEntry(deleting.entry, deleting.index, true)}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
+      {reconciling.statement && (
+        <ReconcileMode
+          bookId={bookId}
+          account={account}
+          statement={reconciling.statement}
+          onFinished={reconciling.finished}
+          onCancel={reconciling.stop}
+        />
+      )}
       {/* Hidden, not removed, while the editor is open: the focus comes back to it. */}
       <button
         type="button"
         className={`button primary register-add${rowEditing.editing === null ? '' : ' beside-editor'}`}
         onClick={() => setAdding(true)}
         disabled={account.archived}
-        hidden={adding}
+        hidden={adding || reconciling.statement !== null}
       >
         Add transaction
       </button>
@@ -156,7 +199,7 @@ export function RegisterPage() {
       )}
       <ErrorNotice error={remove.error} />
       {toast}
-      {rows.length === 0 ? (
+      {reconciling.statement ? null : rows.length === 0 ? (
         <EmptyState title="No transactions yet">
           <p>Add what you spent or received with “Add transaction”; the balance follows.</p>
         </EmptyState>
@@ -258,6 +301,9 @@ export function RegisterPage() {
             </div>
           </div>
         </div>
+      )}
+      {reconciling.enabled && !reconciling.statement && (
+        <ReconcileHistory bookId={bookId} accountId={accountId} />
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { AmountInput } from '../../ui/AmountInput.tsx';
 import { DateInput } from '../../ui/DateInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen.ts';
+import { AskIfReconciled } from './AskIfReconciled.tsx';
 import { CategorySuggestions } from './CategorySuggestions.tsx';
 import { type Draft, problemsOf, toTransaction } from './draft.ts';
 import { SplitEditor } from './SplitEditor.tsx';
@@ -21,7 +22,7 @@ import { useSuggestions } from './useSuggestions.ts';
  * empty category field, but only what the field holds is ever saved. Given a `tagsFrom` book,
  * it edits the transaction's tags too; notes always.
  */
-export function TransactionEditor({
+function TransactionForm({
   account,
   targets,
   payees,
@@ -258,5 +259,14 @@ export function TransactionEditor({
         </button>
       </div>
     </form>
+  );
+}
+
+/** The editor, once the person has said yes to changing a reconciled transaction (the register and the Transactions page). */
+export function TransactionEditor(props: Parameters<typeof TransactionForm>[0]) {
+  return (
+    <AskIfReconciled reconciled={props.initial.status === 'reconciled'} onCancel={props.onCancel}>
+      <TransactionForm {...props} />
+    </AskIfReconciled>
   );
 }
