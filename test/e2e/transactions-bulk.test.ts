@@ -112,6 +112,10 @@ describeInBrowser('bulk edits of transactions', (ctx) => {
       await bar(page).getByRole('button', { name: 'Apply' }).click();
       const toast = page.getByRole('status').filter({ hasText: '3 transactions moved to Groceries.' });
       await toast.waitFor();
+      // The form closed with the change done; the bar stays for the next one.
+      expect(await bar(page).getByLabel('Category', { exact: true }).count()).toBe(0);
+      await bar(page).getByText('3 selected').waitFor();
+      if (width === 390) await screenshots(page, `bulk-${width}-toast`);
       expect(await categoryOf('Bakery')).toEqual([groceries]);
       expect(await categoryOf('Café Blue')).toEqual([groceries]);
       await expect.poll(() => text(page)).toBe('7 transactions · €4,680.00 moved');
@@ -179,4 +183,39 @@ describeInBrowser('bulk edits of transactions', (ctx) => {
       expect(problems()).toEqual([]);
     }, 90_000);
   }
+
+  it('keeps the selection while more rows load, and a shift-click reaches into them', async () => {
+    const { page, problems } = await ctx.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const { bookId, base, post } = await signUpWithBook(page.request, 'Ada');
+    const checking = await post(`${base}/accounts`, { name: 'Checking', type: 'asset', subtype: 'checking' });
+    const dining = await post(`${base}/categories`, { name: 'Dining', kind: 'expense' });
+    for (let day = 1; day <= 55; day++) {
+      await post(`${base}/transactions`, {
+        date: `2025-0${1 + Math.floor((day - 1) / 28)}-${String(((day - 1) % 28) + 1).padStart(2, '0')}`,
+        payeeName: `Shop ${day}`,
+        postings: [
+          { accountId: checking.id, amount: eur('-1.00') },
+          { accountId: dining.id, amount: eur('1.00') },
+        ],
+      });
+    }
+    await page.goto(`/books/${bookId}/transactions`);
+    await expect.poll(() => rows(page).count()).toBe(50);
+    await expect.poll(() => text(page)).toBe('55 transactions · €55.00 moved');
+    await page.getByRole('checkbox', { name: 'Select transaction of Jan 8, 2025, Shop 8' }).click();
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows(page).count()).toBe(55);
+    await bar(page).getByText('1 selected').waitFor();
+    await page
+      .getByRole('checkbox', { name: 'Select transaction of Jan 3, 2025, Shop 3' })
+      .click({ modifiers: ['Shift'] });
+    await bar(page).getByText('6 selected').waitFor();
+    await bar(page).getByRole('button', { name: 'Status' }).click();
+    await bar(page).getByLabel('Status', { exact: true }).selectOption('cleared');
+    await bar(page).getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('status').filter({ hasText: '6 transactions marked cleared.' }).waitFor();
+    const cleared = await (await page.request.get(`${base}/transactions/summary?status=cleared`)).json();
+    expect(cleared.count).toBe(6);
+    expect(problems()).toEqual([]);
+  }, 90_000);
 });

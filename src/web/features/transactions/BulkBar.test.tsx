@@ -20,6 +20,7 @@ describe('BulkBar', () => {
     let cleared = 0;
     render(
       <BulkBar
+        done={0}
         count={3}
         categories={categories}
         payees={payees}

@@ -18,6 +18,7 @@ type Action = (typeof ACTIONS)[number][0];
  * Escape closes the open form, and else clears the selection.
  */
 export function BulkBar({
+  done,
   count,
   categories,
   payees,
@@ -29,6 +30,8 @@ export function BulkBar({
   onDelete,
   onClear,
 }: {
+  /** Changes when a change is done: its form closes (the toast has the focus now). */
+  done: number;
   count: number;
   categories: readonly AccountJson[];
   payees: readonly PayeeJson[];
@@ -44,6 +47,11 @@ export function BulkBar({
 }) {
   const [open, setOpen] = useState<Action | null>(null);
   const toggles = useRef(new Map<Action, HTMLButtonElement>());
+  const [seenDone, setSeenDone] = useState(done);
+  if (seenDone !== done) {
+    setSeenDone(done);
+    setOpen(null);
+  }
 
   function close() {
     const opener = open && toggles.current.get(open);

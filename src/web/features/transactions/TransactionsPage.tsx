@@ -199,6 +199,7 @@ function Results({
       </label>
       {bulk.selection.ids.size > 0 && (
         <BulkBar
+          done={bulk.undoKey}
           count={bulk.selection.ids.size}
           categories={categories}
           payees={payees.data ?? []}
