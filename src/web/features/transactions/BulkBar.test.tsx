@@ -15,13 +15,13 @@ const categories = [
 describe('BulkBar', () => {
   afterEach(cleanup);
 
-  function setup(error: unknown = null, refused: string[] = []) {
+  function setup(error: unknown = null, refused: string[] = [], count = 3) {
     const changes: BulkTransactionChangeJson[] = [];
     let cleared = 0;
     render(
       <BulkBar
         done={0}
-        count={3}
+        count={count}
         categories={categories}
         payees={payees}
         tags={[{ id: 9, name: 'trip' }] as never}
@@ -79,6 +79,13 @@ describe('BulkBar', () => {
     expect(cleared()).toBe(0);
     act(() => fireEvent.keyDown(toggle, { key: 'Escape' }));
     expect(cleared()).toBe(1);
+  });
+
+  it('offers no change for more transactions than one request takes', () => {
+    setup(null, [], 501);
+    expect(screen.getByText(/At most 500 transactions change at once/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Delete' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Date' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('says nothing changed, and why, naming the transactions', () => {

@@ -12,6 +12,9 @@ const ACTIONS = [
 ] as const;
 type Action = (typeof ACTIONS)[number][0];
 
+/** The API's bound on one bulk request (`ids`, at most 500). */
+export const MAX_BULK = 500;
+
 /**
  * The changes that apply to every selected transaction at once, each one request: a button per
  * field opens its small form under the bar; Delete needs none (it is undone from the toast).
@@ -66,6 +69,7 @@ export function BulkBar({
     else onClear();
   }
 
+  const tooMany = count > MAX_BULK;
   const apply: Apply = (set, names) => onApply(set, names);
   const form = {
     category: <CategoryForm categories={categories} busy={busy} onApply={apply} />,
@@ -91,12 +95,13 @@ export function BulkBar({
               type="button"
               className={`button small${open === action ? ' active' : ''}`}
               aria-expanded={open === action}
+              disabled={tooMany}
               onClick={() => setOpen(open === action ? null : action)}
             >
               {label}
             </button>
           ))}
-          <button type="button" className="button small danger" disabled={busy} onClick={onDelete}>
+          <button type="button" className="button small danger" disabled={busy || tooMany} onClick={onDelete}>
             Delete
           </button>
           <button type="button" className="button small ghost" onClick={onClear}>
@@ -104,7 +109,10 @@ export function BulkBar({
           </button>
         </div>
       </div>
-      {open && form[open]}
+      {tooMany && (
+        <p className="notice">At most {MAX_BULK} transactions change at once: clear some of the selection.</p>
+      )}
+      {open && !tooMany && form[open]}
       {Boolean(error) && (
         <div className="notice notice-error bulk-refused" role="alert">
           <p>Nothing was changed. {refused.length === 0 && errorText(error)}</p>
