@@ -106,30 +106,42 @@ const NonNegativeDecimal = Type.String({
   example: '25.00',
 });
 
+/** The filters of `GET /transactions`, shared by its summary. */
+const TransactionFilters = {
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  accountId: Type.Optional(described(Id, 'Transactions posting to this account.')),
+  categoryId: Type.Optional(described(Id, 'Transactions posting to this category.')),
+  payeeId: Type.Optional(Id),
+  tagId: Type.Optional(Id),
+  status: Type.Optional(Status),
+  minAmount: Type.Optional(
+    described(NonNegativeDecimal, 'Lower bound of the total, in each transaction’s currency.'),
+  ),
+  maxAmount: Type.Optional(described(NonNegativeDecimal, 'Upper bound of the total.')),
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'Text in the description, notes, payee or a memo.',
+    }),
+  ),
+};
+
 export const TransactionQuery = Type.Object(
-  {
-    from: Type.Optional(IsoDate),
-    to: Type.Optional(IsoDate),
-    accountId: Type.Optional(described(Id, 'Transactions posting to this account.')),
-    categoryId: Type.Optional(described(Id, 'Transactions posting to this category.')),
-    payeeId: Type.Optional(Id),
-    tagId: Type.Optional(Id),
-    status: Type.Optional(Status),
-    minAmount: Type.Optional(
-      described(NonNegativeDecimal, 'Lower bound of the total, in each transaction’s currency.'),
-    ),
-    maxAmount: Type.Optional(described(NonNegativeDecimal, 'Upper bound of the total.')),
-    q: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 200,
-        description: 'Text in the description, notes, payee or a memo.',
-      }),
-    ),
-    ...LongPageQuery,
-  },
+  { ...TransactionFilters, ...LongPageQuery },
   { additionalProperties: false },
 );
+
+export const TransactionSummaryQuery = Type.Object(TransactionFilters, { additionalProperties: false });
+
+export const TransactionSummary = Type.Object({
+  count: Type.Integer({ minimum: 0, description: 'Transactions matching the filters, all pages.' }),
+  totals: Type.Array(Money, {
+    description:
+      'Per currency. With `accountId` (else `categoryId`): Σ of that account’s postings, money in positive (a category’s turned round: spending negative). Without: Σ of the transactions’ totals, what moved.',
+  }),
+});
 
 export const TransactionPage = Type.Object({
   items: Type.Array(Transaction, { description: 'Newest first.' }),

@@ -94,6 +94,7 @@ export const ACCESS: Readonly<Record<string, AccessClass>> = {
   [`DELETE ${books}/tags/{id}`]: editor,
 
   [`GET ${books}/transactions`]: viewer,
+  [`GET ${books}/transactions/summary`]: viewer,
   [`POST ${books}/transactions`]: editor,
   [`GET ${books}/transactions/{id}`]: viewer,
   [`PATCH ${books}/transactions/{id}`]: editor,

@@ -18,6 +18,7 @@ import { ruleRoutes } from './rules/routes.ts';
 import { tagRoutes } from './tags/routes.ts';
 import { transactionBulkRoutes } from './transactions/bulk-routes.ts';
 import { transactionRoutes } from './transactions/routes.ts';
+import { transactionSummaryRoutes } from './transactions/summary-routes.ts';
 
 /** Everything under /api/v1 that works on finance data; all of it behind the book-access gate. */
 export async function financeRoutes(app: App): Promise<void> {
@@ -36,6 +37,7 @@ export async function financeRoutes(app: App): Promise<void> {
       await book.register(tagRoutes);
       await book.register(transactionRoutes);
       await book.register(transactionBulkRoutes);
+      await book.register(transactionSummaryRoutes);
       await book.register(reportRoutes);
       await book.register(budgetRoutes);
       await book.register(envelopeRoutes);

@@ -16,6 +16,8 @@ import type {
   BudgetOverviewJson,
   BudgetPatchJson,
   BudgetStatusJson,
+  BulkTransactionChangeJson,
+  BulkTransactionResultJson,
   CashFlowJson,
   CategoryGroupJson,
   CategoryJson,
@@ -50,6 +52,7 @@ import type {
   PayeeJson,
   ReconciliationJson,
   RegisterJson,
+  RestoredTransactionJson,
   RuleJson,
   RulePatchJson,
   SessionJson,
@@ -61,6 +64,8 @@ import type {
   TransactionPageJson,
   TransactionPatchJson,
   TransactionQueryJson,
+  TransactionSummaryJson,
+  TransactionSummaryQueryJson,
   TrendJson,
 } from './types.ts';
 
@@ -196,6 +201,16 @@ export const api = {
     update: (bookId: number, id: number, body: TransactionPatchJson) =>
       request<TransactionJson>('PATCH', `${book(bookId)}/transactions/${id}`, body),
     remove: (bookId: number, id: number) => request<void>('DELETE', `${book(bookId)}/transactions/${id}`),
+    summary: (bookId: number, query: TransactionSummaryQueryJson) =>
+      request<TransactionSummaryJson>('GET', `${book(bookId)}/transactions/summary${queryString(query)}`),
+    bulkUpdate: (bookId: number, ids: number[], set: BulkTransactionChangeJson) =>
+      request<BulkTransactionResultJson>('POST', `${book(bookId)}/transactions/bulk-update`, { ids, set }),
+    bulkDelete: (bookId: number, ids: number[]) =>
+      request<BulkTransactionResultJson>('POST', `${book(bookId)}/transactions/bulk-delete`, { ids }),
+    bulkRestore: (bookId: number, transactions: RestoredTransactionJson[]) =>
+      request<BulkTransactionResultJson>('POST', `${book(bookId)}/transactions/bulk-restore`, {
+        transactions,
+      }),
   },
   budgets: {
     list: (bookId: number) => request<BudgetJson[]>('GET', `${book(bookId)}/budgets`),

@@ -62,12 +62,19 @@ import type {
 } from '../../contract/rules.ts';
 import type { Tag } from '../../contract/tags.ts';
 import type {
+  BulkTransactionChange,
+  BulkTransactionResult,
+  RestoredTransaction,
+} from '../../contract/transaction-bulk.ts';
+import type {
   NewTransaction,
   PostingInput,
   Transaction,
   TransactionPage,
   TransactionPatch,
   TransactionQuery,
+  TransactionSummary,
+  TransactionSummaryQuery,
 } from '../../contract/transactions.ts';
 
 export type { MoneyJson };
@@ -98,6 +105,11 @@ export type TransactionPatchJson = Static<typeof TransactionPatch>;
 export type PostingInputJson = Static<typeof PostingInput>;
 export type TransactionPageJson = Static<typeof TransactionPage>;
 export type TransactionQueryJson = Static<typeof TransactionQuery>;
+export type TransactionSummaryQueryJson = Static<typeof TransactionSummaryQuery>;
+export type TransactionSummaryJson = Static<typeof TransactionSummary>;
+export type BulkTransactionChangeJson = Static<typeof BulkTransactionChange>;
+export type BulkTransactionResultJson = Static<typeof BulkTransactionResult>;
+export type RestoredTransactionJson = Static<typeof RestoredTransaction>;
 export type CategoryTotalsJson = Static<typeof CategoryTotals>;
 export type SpendingJson = Static<typeof Spending>;
 export type IncomeExpenseJson = Static<typeof IncomeExpense>;

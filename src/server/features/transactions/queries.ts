@@ -21,7 +21,7 @@ export interface TransactionFilter {
   q?: string | undefined;
 }
 
-type TransactionQuery = SelectQueryBuilder<Schema, 'transactions' | 'payees', object>;
+export type TransactionQuery = SelectQueryBuilder<Schema, 'transactions' | 'payees', object>;
 type Where = ExpressionBuilder<Schema, 'transactions' | 'payees'>;
 
 function postsTo(eb: Where, accountId: number) {
@@ -176,15 +176,17 @@ type TransactionArray = [
   tags: [id: number, name: string][],
 ];
 
-/** A page of transactions matching the filter, newest first, with their postings and tags. */
-export async function listTransactions(
+/**
+ * The query narrowed to the transactions matching the filter: shared by the pages and their
+ * summary, so the count and total are always of the rows the pages show.
+ */
+export async function whereFilter(
   db: Db,
   bookId: number,
+  base: TransactionQuery,
   filter: TransactionFilter,
-  cursor: string | undefined,
-  limit: number,
-) {
-  let query = baseQuery(db, bookId) as unknown as TransactionQuery;
+): Promise<TransactionQuery> {
+  let query = base;
   if (filter.from) query = query.where('transactions.date', '>=', filter.from);
   if (filter.to) query = query.where('transactions.date', '<=', filter.to);
   if (filter.accountId) query = query.where((eb) => postsTo(eb, filter.accountId!));
@@ -206,6 +208,18 @@ export async function listTransactions(
   if (filter.minAmount !== undefined || filter.maxAmount !== undefined) {
     query = query.where((eb) => inAmountRange(eb, filter.minAmount, filter.maxAmount));
   }
+  return query;
+}
+
+/** A page of transactions matching the filter, newest first, with their postings and tags. */
+export async function listTransactions(
+  db: Db,
+  bookId: number,
+  filter: TransactionFilter,
+  cursor: string | undefined,
+  limit: number,
+) {
+  let query = await whereFilter(db, bookId, baseQuery(db, bookId) as unknown as TransactionQuery, filter);
   if (cursor) {
     const key = decodeCursor(cursor, ['date', 'id']);
     query = query.where(pastKey(['transactions.date', 'transactions.id'], key, 'desc'));

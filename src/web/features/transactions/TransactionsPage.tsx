@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { AccountJson, TransactionJson } from '../../api/types.ts';
+import type { AccountJson, TagJson, TransactionJson, TransactionQueryJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
-import { Amount } from '../../ui/Amount.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { formatDay } from '../../ui/formatDay.ts';
 import { StaleFilterNotice, useStaleFilters } from '../../ui/StaleFilterNotice.tsx';
+import { UndoToast } from '../../ui/UndoToast.tsx';
 import { useRowEditing } from '../../ui/useRowEditing.ts';
 import { useAccounts } from '../accounts/queries.ts';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
@@ -14,6 +14,7 @@ import { draftOf } from '../register/draft.ts';
 import { useDeleteTransaction, usePayees, useSaveTransaction } from '../register/queries.ts';
 import { TransactionEditor } from '../register/TransactionEditor.tsx';
 import { useUndoDelete } from '../register/UndoDelete.tsx';
+import { BulkBar } from './BulkBar.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import {
   filtersFromSearch,
@@ -27,10 +28,10 @@ import {
   withoutIdFilters,
 } from './filters.ts';
 import { useAllCategories, useTags, useTransactionList } from './queries.ts';
-import { amountFor, editorTargets, involved, pointOfView } from './view.ts';
-
-const STATUS_TEXT = { pending: 'Pending', cleared: 'Cleared', reconciled: 'Reconciled' } as const;
-const STATUS_MARK = { pending: '○', cleared: '✓', reconciled: '✓✓' } as const;
+import { SummaryLine } from './SummaryLine.tsx';
+import { TransactionRow } from './TransactionRow.tsx';
+import { useBulkEdits } from './useBulkEdits.ts';
+import { editorTargets, pointOfView } from './view.ts';
 
 /**
  * Every transaction of the book, newest first, searched and filtered. The filters live in the URL
@@ -93,8 +94,10 @@ export function TransactionsPage() {
         <Results
           bookId={bookId}
           list={list}
+          query={query}
           accounts={accounts.data ?? []}
           categories={categories.data ?? []}
+          tags={tags.data ?? []}
           filtered={filtered}
           onClear={clear}
         />
@@ -106,15 +109,19 @@ export function TransactionsPage() {
 function Results({
   bookId,
   list,
+  query,
   accounts,
   categories,
+  tags,
   filtered,
   onClear,
 }: {
   bookId: number;
   list: ReturnType<typeof useTransactionList>;
+  query: TransactionQueryJson;
   accounts: readonly AccountJson[];
   categories: readonly AccountJson[];
+  tags: readonly TagJson[];
   filtered: boolean;
   onClear: () => void;
 }) {
@@ -132,6 +139,7 @@ function Results({
     () => new Map([...accounts, ...categories].map((account) => [account.id, account])),
     [accounts, categories],
   );
+  const bulk = useBulkEdits(bookId, rows, JSON.stringify(query));
 
   function open(transaction: TransactionJson) {
     save.reset();
@@ -151,6 +159,7 @@ function Results({
     return (
       <>
         {toast}
+        {bulk.undo && <UndoToast key={bulk.undoKey} {...bulk.undo} />}
         {filtered ? (
           <EmptyState title="No matching transactions">
             <p>Nothing matches these filters. Change them, or clear them to see every transaction.</p>
@@ -172,15 +181,40 @@ function Results({
   }
 
   const busy = list.isFetching && !list.isFetchingNextPage;
+  const allSelected = rows.every((row) => bulk.isSelected(row.id));
+  const someSelected = bulk.selection.ids.size > 0;
   return (
     <section className="txn-results" aria-labelledby="transactions-title" aria-busy={busy}>
-      <p className="txn-summary" role="status">
-        {busy
-          ? 'Updating…'
-          : `${rows.length} transaction${rows.length === 1 ? '' : 's'}${list.hasNextPage ? ', more below' : ''}, newest first.`}
-      </p>
+      <SummaryLine bookId={bookId} query={query} shown={rows.length} more={list.hasNextPage} busy={busy} />
+      <label className="checkbox txn-select-all">
+        <input
+          type="checkbox"
+          ref={(box) => {
+            if (box) box.indeterminate = someSelected && !allSelected;
+          }}
+          checked={allSelected}
+          onChange={bulk.selectAll}
+        />
+        Select all {rows.length} shown
+      </label>
+      {bulk.selection.ids.size > 0 && (
+        <BulkBar
+          done={bulk.undoKey}
+          count={bulk.selection.ids.size}
+          categories={categories}
+          payees={payees.data ?? []}
+          tags={tags}
+          busy={bulk.busy}
+          error={bulk.error}
+          refused={bulk.refused}
+          onApply={bulk.apply}
+          onDelete={bulk.remove}
+          onClear={bulk.clear}
+        />
+      )}
       <ErrorNotice error={remove.error} />
       <div className="txn-item txn-head" aria-hidden="true">
+        <span />
         <div className="txn-row">
           <span>Date</span>
           <span>Payee</span>
@@ -216,53 +250,30 @@ function Results({
               </li>
             );
           }
-          const day = formatDay(transaction.date, locale);
           return (
-            <li key={transaction.id} className="txn-item">
-              <button
-                type="button"
-                className="txn-row txn-open"
-                data-open={transaction.id}
-                onClick={() => open(transaction)}
-                onKeyDown={(event) =>
-                  rowEditing.onRowKey(event, { index, onDelete: () => destroy(transaction, index) })
-                }
-                aria-describedby="txn-row-help"
-              >
-                <span className="txn-date">
-                  <span className="visually-hidden">Edit: </span>
-                  {day}
-                </span>
-                <span className="txn-payee">{transaction.payee?.name ?? ''}</span>
-                <span className="txn-description">{transaction.description}</span>
-                <span className="txn-accounts">{involved(transaction, byId, view)}</span>
-                <span className="txn-amount num">
-                  <Amount value={amountFor(transaction, view)} />
-                </span>
-                <span className={`txn-status txn-status-${transaction.status}`}>
-                  <span aria-hidden="true">{STATUS_MARK[transaction.status]} </span>
-                  {STATUS_TEXT[transaction.status]}
-                </span>
-              </button>
-              <button
-                type="button"
-                className="button ghost small txn-delete"
-                disabled={remove.isPending}
-                onClick={() => destroy(transaction, index)}
-              >
-                Delete
-                <span className="visually-hidden">
-                  {' '}
-                  transaction of {day}
-                  {transaction.payee ? `, ${transaction.payee.name}` : ''}
-                </span>
-              </button>
-            </li>
+            <TransactionRow
+              key={transaction.id}
+              transaction={transaction}
+              byId={byId}
+              view={view}
+              selected={bulk.isSelected(transaction.id)}
+              deleting={remove.isPending}
+              onSelect={(range) => bulk.select(transaction.id, range)}
+              onOpen={() => open(transaction)}
+              onKey={(event) => {
+                if (event.key === 'Escape' && bulk.selection.ids.size > 0) {
+                  event.preventDefault();
+                  bulk.clear();
+                } else rowEditing.onRowKey(event, { index, onDelete: () => destroy(transaction, index) });
+              }}
+              onDelete={() => destroy(transaction, index)}
+            />
           );
         })}
       </ul>
       <p id="txn-row-help" className="visually-hidden">
-        Enter opens the transaction for editing; arrow keys move between transactions; Delete deletes.
+        Enter opens the transaction for editing; arrow keys move between transactions; Space selects it for a
+        change to many at once, Shift and Space the range, Escape clears the selection; Delete deletes.
       </p>
       {list.hasNextPage && (
         <button
@@ -275,6 +286,7 @@ function Results({
         </button>
       )}
       {toast}
+      {bulk.undo && <UndoToast key={bulk.undoKey} {...bulk.undo} />}
     </section>
   );
 }
