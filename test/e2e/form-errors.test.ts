@@ -7,16 +7,18 @@ import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.ts';
 import { signUp } from '../support/browser-api.ts';
 
-/** The text of what describes an input: its error (or hint) beside it. */
-async function description(page: Page, input: Locator): Promise<string> {
-  const ids = (await input.getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(
-    ids
+/**
+ * The text of what describes an input: its error (or hint) beside it, read in one go in the page
+ * (reading the attribute, then each element, raced the re-render that swaps the hint for the error).
+ */
+async function description(_page: Page, input: Locator): Promise<string> {
+  return input.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
       .split(' ')
       .filter(Boolean)
-      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+      .map((id) => (document.getElementById(id) as HTMLElement | null)?.innerText ?? '')
+      .join(' '),
   );
-  return texts.join(' ');
 }
 
 describeInBrowser('form errors in words', (ctx) => {

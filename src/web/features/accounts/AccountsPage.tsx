@@ -5,6 +5,7 @@ import { Amount } from '../../ui/Amount.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { sumByCurrency } from '../../ui/money.ts';
+import { PageLoading } from '../../ui/PageLoading.tsx';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
 import { LeftOut } from '../reports/LeftOut.tsx';
 import { groupAccounts, kindOf } from './kinds.ts';
@@ -22,7 +23,7 @@ export function AccountsPage() {
   const [archived, setArchived] = useState<AccountJson | null>(null);
   const closeToast = useCallback(() => setArchived(null), []);
 
-  if (accounts.isPending || !book) return <p className="loading">Loading accounts…</p>;
+  if (accounts.isPending || !book) return <PageLoading title="Accounts" what="accounts" />;
   if (accounts.error) return <ErrorNotice error={accounts.error} />;
   const groups = groupAccounts(accounts.data);
   const listed = (list: AccountJson[]) => list.filter((account) => showArchived || !account.archived);

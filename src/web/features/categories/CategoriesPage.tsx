@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Announcer } from '../../ui/Announcer.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { PageLoading } from '../../ui/PageLoading.tsx';
 import { useBookId } from '../books/queries.ts';
 import { arrangeCategories } from './arrange.ts';
 import { GroupBlock } from './GroupBlock.tsx';
@@ -23,7 +24,7 @@ export function CategoriesPage() {
   const [showHidden, setShowHidden] = useState(false);
   const [form, setForm] = useState<OpenForm | null>(null);
 
-  if (categories.isPending || groups.isPending) return <p className="loading">Loading categories…</p>;
+  if (categories.isPending || groups.isPending) return <PageLoading title="Categories" what="categories" />;
   if (categories.error || groups.error) return <ErrorNotice error={categories.error ?? groups.error} />;
 
   const { kinds, hiddenCount } = arrangeCategories(categories.data, groups.data, showHidden);

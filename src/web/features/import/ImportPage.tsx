@@ -4,6 +4,7 @@ import type { ImportBatchJson } from '../../api/types.ts';
 import { Announcer } from '../../ui/Announcer.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { PageLoading } from '../../ui/PageLoading.tsx';
 import { useAccounts } from '../accounts/queries.ts';
 import { useBookId } from '../books/queries.ts';
 import { useCategoryList } from '../categories/queries.ts';
@@ -23,7 +24,7 @@ export function ImportPage() {
   const [lastAccountId, setLastAccountId] = useState<number | null>(null);
   const [round, setRound] = useState(0);
 
-  if (accounts.isPending || categories.isPending) return <p className="loading">Loading…</p>;
+  if (accounts.isPending || categories.isPending) return <PageLoading title="Import" what="your accounts" />;
   if (accounts.error || categories.error) return <ErrorNotice error={accounts.error ?? categories.error} />;
   const targets = accounts.data.filter(
     (account) => (account.type === 'asset' || account.type === 'liability') && !account.archived,

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Announcer } from '../../ui/Announcer.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { PageLoading } from '../../ui/PageLoading.tsx';
 import { useBookId } from '../books/queries.ts';
 import { useCategoryList } from '../categories/queries.ts';
 import { PayeeRow } from './PayeeRow.tsx';
@@ -37,7 +38,7 @@ export function PayeesPage() {
     return () => clearTimeout(timer);
   }, [text, q, setParams]);
 
-  if (payees.isPending || all.isPending) return <p className="loading">Loading payees…</p>;
+  if (payees.isPending || all.isPending) return <PageLoading title="Payees" what="payees" />;
   if (payees.error || all.error) return <ErrorNotice error={payees.error ?? all.error} />;
 
   const categoryNames = new Map((categories.data ?? []).map((category) => [category.id, category.name]));

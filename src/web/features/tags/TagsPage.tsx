@@ -1,6 +1,7 @@
 import { Announcer } from '../../ui/Announcer.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { PageLoading } from '../../ui/PageLoading.tsx';
 import { useBookId } from '../books/queries.ts';
 import { NewTagForm } from './NewTagForm.tsx';
 import { useTagList } from './queries.ts';
@@ -11,7 +12,7 @@ export function TagsPage() {
   const bookId = useBookId();
   const tags = useTagList(bookId);
 
-  if (tags.isPending) return <p className="loading">Loading tags…</p>;
+  if (tags.isPending) return <PageLoading title="Tags" what="tags" />;
   if (tags.error) return <ErrorNotice error={tags.error} />;
 
   return (
