@@ -13,6 +13,7 @@ import { useBookId, useCurrentBook } from '../books/queries.ts';
 import { useCategories } from '../register/queries.ts';
 import { LeftOut } from '../reports/LeftOut.tsx';
 import { IncomeExpenseChart, SpendingChart } from './Charts.tsx';
+import { GetStarted } from './GetStarted.tsx';
 import { useCategoryTotals, useLatestTransactions } from './queries.ts';
 import { incomeVsExpense, lastMonths, leftOut, spendingByCategory } from './summaries.ts';
 
@@ -34,12 +35,18 @@ export function DashboardPage() {
     return (
       <>
         <h1>Dashboard</h1>
-        <EmptyState title="Welcome to your books">
-          <p>Start by adding the accounts you keep money in, with today’s balances.</p>
-          <Link className="button primary" to={`/books/${bookId}/accounts`}>
-            Add accounts
-          </Link>
-        </EmptyState>
+        <GetStarted
+          bookId={bookId}
+          accounts={accounts.data}
+          fallback={
+            <EmptyState title="Welcome to your books">
+              <p>Start by adding the accounts you keep money in, with today’s balances.</p>
+              <Link className="button primary" to={`/books/${bookId}/accounts`}>
+                Add accounts
+              </Link>
+            </EmptyState>
+          }
+        />
       </>
     );
   }
@@ -78,6 +85,7 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
   return (
     <>
       <h1>Dashboard</h1>
+      <GetStarted bookId={bookId} accounts={accounts} />
       <div className="dashboard">
         <section className="card" aria-labelledby="net-worth">
           <h2 id="net-worth">
