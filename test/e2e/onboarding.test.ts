@@ -161,4 +161,20 @@ describeInBrowser('getting started with a new book', (ctx) => {
     expect(await steps(page).count()).toBe(0);
     expect(problems()).toEqual([]);
   });
+
+  it('shows a viewer of a new book no steps to take', { timeout: 60_000 }, async () => {
+    const owner = await ctx.newPage({ locale: 'en-US' });
+    const { bookId } = await signUpWithBook(owner.page.request, 'Pia');
+    const { page, problems } = await ctx.newPage({ locale: 'en-US' });
+    await signUpWithBook(page.request, 'Vic');
+    const me = await (await page.request.get('/api/v1/auth/me')).json();
+    await ctx.server.database.db
+      .insertInto('book_members')
+      .values({ book_id: bookId, user_id: me.user.id, role: 'viewer', created_at: new Date().toISOString() })
+      .execute();
+    await page.goto(`/books/${bookId}/dashboard`);
+    await page.getByRole('heading', { name: 'Welcome to your books' }).waitFor();
+    expect(await steps(page).count()).toBe(0);
+    expect(problems()).toEqual([]);
+  });
 });

@@ -31,29 +31,38 @@ export function DashboardPage() {
     );
   }
   if (accounts.error) return <ErrorNotice error={accounts.error} />;
+  // The first steps are an editor's to take: a viewer is shown the book as it is.
+  const starting = book.role !== 'viewer';
   if (!accounts.data.some((a) => a.type === 'asset' || a.type === 'liability')) {
+    const welcome = (
+      <EmptyState title="Welcome to your books">
+        <p>Start by adding the accounts you keep money in, with today’s balances.</p>
+        <Link className="button primary" to={`/books/${bookId}/accounts`}>
+          Add accounts
+        </Link>
+      </EmptyState>
+    );
     return (
       <>
         <h1>Dashboard</h1>
-        <GetStarted
-          bookId={bookId}
-          accounts={accounts.data}
-          fallback={
-            <EmptyState title="Welcome to your books">
-              <p>Start by adding the accounts you keep money in, with today’s balances.</p>
-              <Link className="button primary" to={`/books/${bookId}/accounts`}>
-                Add accounts
-              </Link>
-            </EmptyState>
-          }
-        />
+        {starting ? <GetStarted bookId={bookId} accounts={accounts.data} fallback={welcome} /> : welcome}
       </>
     );
   }
-  return <Dashboard bookId={bookId} base={book.baseCurrency} accounts={accounts.data} />;
+  return <Dashboard bookId={bookId} base={book.baseCurrency} accounts={accounts.data} starting={starting} />;
 }
 
-function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; accounts: AccountJson[] }) {
+function Dashboard({
+  bookId,
+  base,
+  accounts,
+  starting,
+}: {
+  bookId: number;
+  base: string;
+  accounts: AccountJson[];
+  starting: boolean;
+}) {
   const locale = useLocale();
   const today = localToday();
   const months = lastMonths(today, 12);
@@ -85,7 +94,7 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
   return (
     <>
       <h1>Dashboard</h1>
-      <GetStarted bookId={bookId} accounts={accounts} />
+      {starting && <GetStarted bookId={bookId} accounts={accounts} />}
       <div className="dashboard">
         <section className="card" aria-labelledby="net-worth">
           <h2 id="net-worth">
