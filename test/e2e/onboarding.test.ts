@@ -102,6 +102,10 @@ describeInBrowser('getting started with a new book', (ctx) => {
     await expect.poll(() => category.getAttribute('aria-expanded')).toBe('false');
     await expect.poll(() => category.inputValue()).toBe('Pets');
     expect(await category.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Category “Pets” created.' })
+      .waitFor({ state: 'attached' });
     const pets = (
       (await (await page.request.get(`${base}/categories`)).json()) as {
         id: number;
@@ -154,6 +158,10 @@ describeInBrowser('getting started with a new book', (ctx) => {
     await page.keyboard.press('Enter');
     await steps(page).waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'The getting-started steps are hidden.' })
+      .waitFor({ state: 'attached' });
     // The book has no account yet: the welcome shows in the steps' place.
     await page.getByRole('heading', { name: 'Welcome to your books' }).waitFor();
     await page.reload();

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { AccountJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
+import { Announcer } from '../../ui/Announcer.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { localToday } from '../../ui/localDate.ts';
@@ -18,6 +19,15 @@ import { useCategoryTotals, useLatestTransactions } from './queries.ts';
 import { incomeVsExpense, lastMonths, leftOut, spendingByCategory } from './summaries.ts';
 
 export function DashboardPage() {
+  // Says what "Hide" on the first steps did, once the steps are gone.
+  return (
+    <Announcer>
+      <DashboardBody />
+    </Announcer>
+  );
+}
+
+function DashboardBody() {
   const bookId = useBookId();
   const { book } = useCurrentBook();
   // Archived accounts too: what they hold still counts in net worth.

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { AccountJson } from '../../api/types.ts';
+import { useAnnounce } from '../../ui/Announcer.tsx';
 import { useBudgets, useEnvelopeSettings } from '../budgets/queries.ts';
 import { useCategories } from '../register/queries.ts';
 import { getStartedPutAway, putAwayGetStarted, type StepId, stepsDone } from './onboarding.ts';
@@ -49,6 +50,7 @@ function Checklist({
   const latest = useLatestTransactions(bookId);
   const budgets = useBudgets(bookId);
   const envelope = useEnvelopeSettings(bookId);
+  const announce = useAnnounce();
   const loaded = categories.data && latest.data && budgets.data && envelope.data;
   const done = loaded
     ? stepsDone({
@@ -70,8 +72,8 @@ function Checklist({
 
   function hide() {
     onPutAway('hidden');
-    // The list is gone with the button: the focus goes to the page, as after a deleted row.
-    document.getElementById('main')?.focus();
+    // The steps are gone with the button: the focus goes to the page, as after a deleted row.
+    announce('The getting-started steps are hidden.');
   }
 
   return (

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountJson, NewTransactionJson } from '../../api/types.ts';
 import { setLocale } from '../../app/preferences.ts';
 import { emptyDraft } from './draft.ts';
@@ -40,9 +40,14 @@ const targets: Target[] = [
 const realFetch = globalThis.fetch;
 const sent: { url: string; body: unknown }[] = [];
 
-/** The server: each POST makes the category, or refuses the name as taken. */
-function serve(answer: 'made' | 'taken') {
+/** The server: it has no tags; each POST makes the category, or refuses the name as taken. */
+let answer: 'made' | 'taken' = 'made';
+const serve = (next: typeof answer) => {
+  answer = next;
+};
+beforeEach(() => {
   globalThis.fetch = (async (url: string, init: RequestInit) => {
+    if (init.method === 'GET') return new Response('[]', { headers: { 'content-type': 'application/json' } });
     const body = JSON.parse(String(init.body)) as { name: string; kind: AccountJson['type'] };
     sent.push({ url, body });
     if (answer === 'taken') {
@@ -63,7 +68,7 @@ function serve(answer: 'made' | 'taken') {
       headers: { 'content-type': 'application/json' },
     });
   }) as typeof fetch;
-}
+});
 
 function renderEditor(tagsFrom?: number) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -97,6 +102,7 @@ afterEach(() => {
   cleanup();
   globalThis.fetch = realFetch;
   sent.length = 0;
+  answer = 'made';
   localStorage.clear();
 });
 
@@ -137,6 +143,7 @@ describe('the category field', () => {
       { url: `/api/v1/books/${BOOK}/categories`, body: { name: 'Pets', kind: 'expense' } },
     ]);
     expect(document.activeElement).toBe(field());
+    expect(screen.getByRole('status').textContent).toBe('Category “Pets” created.');
     fireEvent.submit(form());
     expect(saved[0]!.postings).toEqual([
       { accountId: 1, amount: { amount: '-30.00', currency: 'EUR' } },

@@ -42,6 +42,8 @@ export function CategoryField({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const making = useCreateCategory(create?.bookId ?? 0);
+  // The register has no page-wide announcer: the field says itself that the category was made.
+  const [made, setMade] = useState('');
   if (chosen !== shownFor) {
     setShownFor(chosen);
     setText(labelOf(chosen));
@@ -63,6 +65,7 @@ export function CategoryField({
     setOpen(true);
     setActive(-1);
     making.reset();
+    setMade('');
     onChoose(found);
   }
 
@@ -84,6 +87,7 @@ export function CategoryField({
           setText(target.label);
           setShownFor(target.id);
           create.onCreated(target);
+          setMade(target.label);
         },
       },
     );
@@ -161,6 +165,9 @@ export function CategoryField({
             </div>
           ))}
       </div>
+      <span className="visually-hidden" role="status">
+        {made && `Category “${made}” created.`}
+      </span>
       {making.error && (
         <p className="field-error" id={errorId} role="alert">
           {errorText(making.error)}
