@@ -162,6 +162,26 @@ describe('the category field', () => {
     expect(sent[0]!.body).toEqual({ name: 'Side job', kind: 'income' });
   });
 
+  it('makes one from a split line too, and lists no transfers there', async () => {
+    setLocale('en-US');
+    const { saved } = renderEditor(BOOK);
+    fireEvent.change(screen.getByLabelText('Out'), { target: { value: '50.00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Split' }));
+    const line = (n: number) =>
+      screen.getByRole('combobox', { name: `Category of line ${n}` }) as HTMLInputElement;
+    fireEvent.change(line(1), { target: { value: 's' } });
+    expect(options()).toEqual(['Groceries', 'Create category “s”']);
+    fireEvent.change(line(1), { target: { value: 'Pets' } });
+    fireEvent.keyDown(line(1), { key: 'ArrowDown' });
+    fireEvent.keyDown(line(1), { key: 'Enter' });
+    await waitFor(() => expect(line(1).value).toBe('Pets'));
+    expect(sent[0]!.body).toEqual({ name: 'Pets', kind: 'expense' });
+    fireEvent.change(screen.getByLabelText('Amount of line 1'), { target: { value: '20.00' } });
+    fireEvent.change(line(2), { target: { value: 'Fuel' } });
+    fireEvent.submit(form());
+    expect(saved[0]!.postings.map((p) => p.accountId)).toEqual([1, 40, 11]);
+  });
+
   it('shows a refusal next to the field, and typing again clears it', async () => {
     setLocale('en-US');
     serve('taken');

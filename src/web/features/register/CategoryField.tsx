@@ -8,6 +8,12 @@ const SHOWN = 12;
 
 type Option = { target: Target } | { create: string };
 
+export interface CreateCategory {
+  bookId: number;
+  kind: CategoryKind;
+  onCreated: (target: Target) => void;
+}
+
 /**
  * The category (or transfer account) of a register line: a combobox whose list shows the targets
  * whose label holds what was typed. When the name is no target's and `create` is given, the last
@@ -17,6 +23,8 @@ type Option = { target: Target } | { create: string };
  */
 export function CategoryField({
   ref,
+  label = 'Category',
+  labelHidden = false,
   targets,
   chosen,
   onChoose,
@@ -26,11 +34,17 @@ export function CategoryField({
   invalid,
 }: {
   ref?: Ref<HTMLInputElement>;
+  label?: string;
+  /** A split line's field: named for screen readers, its placeholder says what it is. */
+  labelHidden?: boolean;
   targets: readonly Target[];
   chosen: number | null;
   onChoose: (targetId: number | null) => void;
-  /** Where and of what kind a new category is made; without it (no book to write to), none is offered. */
-  create?: { bookId: number; kind: CategoryKind; onCreated: (target: Target) => void };
+  /**
+   * Where and of what kind a new category is made, and who learns of it (before `onChoose` picks
+   * it); without it (no book to write to), none is offered.
+   */
+  create?: CreateCategory;
   placeholder?: string;
   describedBy?: string;
   invalid?: boolean;
@@ -87,6 +101,7 @@ export function CategoryField({
           setText(target.label);
           setShownFor(target.id);
           create.onCreated(target);
+          onChoose(target.id);
           setMade(target.label);
         },
       },
@@ -119,8 +134,10 @@ export function CategoryField({
   const errorId = `${id}-error`;
   const described = [describedBy, making.error ? errorId : undefined].filter(Boolean).join(' ');
   return (
-    <div className="editor-field category-field">
-      <label htmlFor={`${id}-input`}>Category</label>
+    <div className={labelHidden ? 'category-field' : 'editor-field category-field'}>
+      <label htmlFor={`${id}-input`} className={labelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <input
         ref={ref}
         id={`${id}-input`}

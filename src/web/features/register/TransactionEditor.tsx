@@ -5,7 +5,7 @@ import { AmountInput } from '../../ui/AmountInput.tsx';
 import { DateInput } from '../../ui/DateInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen.ts';
-import { CategoryField } from './CategoryField.tsx';
+import { CategoryField, type CreateCategory } from './CategoryField.tsx';
 import { CategorySuggestions } from './CategorySuggestions.tsx';
 import { type Draft, problemsOf, toTransaction } from './draft.ts';
 import { SplitEditor } from './SplitEditor.tsx';
@@ -65,6 +65,15 @@ export function TransactionEditor({
   const problems = problemsOf(draft, account, targetMap);
   const target = draft.targetId === null ? undefined : targetMap.get(draft.targetId);
   const set = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
+  const creating: CreateCategory | undefined =
+    tagsFrom === undefined
+      ? undefined
+      : {
+          bookId: tagsFrom,
+          // Money in is income; anything else (nothing typed yet too) spending.
+          kind: draft.inflow !== '' && draft.outflow === '' ? 'income' : 'expense',
+          onCreated: (made) => setCreated((list) => [...list, made]),
+        };
   const request = suggestionRequest(draft);
   const answer = useSuggestions(bookId ?? null, request);
   const suggested = request !== null && answer.data ? shownSuggestions(answer.data.suggestions, labels) : [];
@@ -155,19 +164,7 @@ export function TransactionEditor({
             targets={targets}
             chosen={draft.targetId}
             onChoose={(targetId) => set({ targetId })}
-            create={
-              tagsFrom === undefined
-                ? undefined
-                : {
-                    bookId: tagsFrom,
-                    // Money in is income; anything else (nothing typed yet too) spending.
-                    kind: draft.inflow !== '' && draft.outflow === '' ? 'income' : 'expense',
-                    onCreated: (made) => {
-                      setCreated((list) => [...list, made]);
-                      set({ targetId: made.id, targetAmount: '' });
-                    },
-                  }
-            }
+            create={creating}
             placeholder={hint && `${hint.label}?`}
             describedBy={suggested.length > 0 ? `${id}-suggestions` : undefined}
             invalid={touched && problems.some((p) => p.field === 'target')}
@@ -227,7 +224,7 @@ export function TransactionEditor({
           draft={draft}
           account={account}
           targets={targets}
-          labels={labels}
+          create={creating}
           onChange={(lines) => set({ lines })}
         />
       )}
