@@ -147,6 +147,72 @@ describeInBrowser('getting started with a new book', (ctx) => {
     expect(problems()).toEqual([]);
   });
 
+  it('makes a category from the field on the Transactions page too, income for money in', {
+    timeout: 60_000,
+  }, async () => {
+    const { page, problems } = await ctx.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const { bookId, base, post } = await signUpWithBook(page.request, 'Ines');
+    // Archived, it is offered nowhere, but its name stays taken.
+    const gifts = await post(`${base}/categories`, { name: 'Gifts', kind: 'expense' });
+    const { csrfToken } = await (await page.request.get('/api/v1/auth/me')).json();
+    const archived = await page.request.post(`${base}/accounts/${gifts.id}/archive`, {
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect(archived.ok()).toBe(true);
+    const checking = await post(`${base}/accounts`, { name: 'Checking', type: 'asset', currency: 'EUR' });
+    const other = await post(`${base}/categories`, { name: 'Other', kind: 'income' });
+    await post(`${base}/transactions`, {
+      date: '2026-03-02',
+      description: 'Tutoring',
+      postings: [
+        { accountId: checking.id, amount: { amount: '80.00', currency: 'EUR' } },
+        { accountId: other.id, amount: { amount: '-80.00', currency: 'EUR' } },
+      ],
+    });
+    await page.goto(`/books/${bookId}/transactions`);
+    await page
+      .getByRole('button', { name: /^Edit: / })
+      .first()
+      .click();
+    const editor = page.getByRole('form', { name: /^Edit transaction/ });
+    const category = editor.getByRole('combobox', { name: 'Category' });
+    await category.fill('Side jobs');
+    await editor.getByRole('option', { name: 'Create category “Side jobs”' }).click();
+    await expect.poll(() => category.inputValue()).toBe('Side jobs');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    const made = (
+      (await (await page.request.get(`${base}/categories`)).json()) as {
+        id: number;
+        name: string;
+        type: string;
+      }[]
+    ).find((c) => c.name === 'Side jobs');
+    expect(made?.type).toBe('income');
+    const [tutoring] = (await (await page.request.get(`${base}/transactions?q=tutoring`)).json()).items;
+    expect(tutoring.postings.map((p: { accountId: number }) => p.accountId).sort()).toEqual(
+      [checking.id, made!.id].sort(),
+    );
+
+    // The name again, in any case, is no new category; an archived one's is taken, said at the field.
+    await page
+      .getByRole('button', { name: /^Edit: / })
+      .first()
+      .click();
+    await category.fill('side JOBS');
+    expect(await editor.getByRole('option').allTextContents()).toEqual(['Side jobs']);
+    await category.fill('Gifts');
+    await editor.getByRole('option', { name: 'Create category “Gifts”' }).click();
+    const refusal = editor.getByRole('alert').filter({ hasText: '“Gifts” is already used in this book.' });
+    await refusal.waitFor();
+    expect(await category.getAttribute('aria-describedby')).toBe(await refusal.getAttribute('id'));
+    expect(await category.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'a refused category name');
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    expect(problems()).toEqual([]);
+  });
+
   it('hides for the book on “Hide”, with the focus on the page, and stays hidden', {
     timeout: 60_000,
   }, async () => {
