@@ -152,7 +152,7 @@ describeInBrowser('register', (ctx) => {
     await editor.getByRole('button', { name: 'Split' }).click();
     await editor.getByRole('group', { name: 'Split' }).waitFor();
     expect(await boxes()).toEqual(before);
-    expect(await focused(page)).toBe('input: ');
+    expect(await focused(page)).toBe('combobox: '); // the line's category field
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
       await editor.getByLabel('Category of line 1').getAttribute('id'),
     );

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { AccountJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
+import { Announcer } from '../../ui/Announcer.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { localToday } from '../../ui/localDate.ts';
@@ -13,10 +14,20 @@ import { useBookId, useCurrentBook } from '../books/queries.ts';
 import { useCategories } from '../register/queries.ts';
 import { LeftOut } from '../reports/LeftOut.tsx';
 import { IncomeExpenseChart, SpendingChart } from './Charts.tsx';
+import { GetStarted } from './GetStarted.tsx';
 import { useCategoryTotals, useLatestTransactions } from './queries.ts';
 import { incomeVsExpense, lastMonths, leftOut, spendingByCategory } from './summaries.ts';
 
 export function DashboardPage() {
+  // Says what "Hide" on the first steps did, once the steps are gone.
+  return (
+    <Announcer>
+      <DashboardBody />
+    </Announcer>
+  );
+}
+
+function DashboardBody() {
   const bookId = useBookId();
   const { book } = useCurrentBook();
   // Archived accounts too: what they hold still counts in net worth.
@@ -30,23 +41,38 @@ export function DashboardPage() {
     );
   }
   if (accounts.error) return <ErrorNotice error={accounts.error} />;
+  // The first steps are an editor's to take: a viewer is shown the book as it is.
+  const starting = book.role !== 'viewer';
   if (!accounts.data.some((a) => a.type === 'asset' || a.type === 'liability')) {
+    const welcome = (
+      <EmptyState title="Welcome to your books">
+        <p>Start by adding the accounts you keep money in, with today’s balances.</p>
+        <Link className="button primary" to={`/books/${bookId}/accounts`}>
+          Add accounts
+        </Link>
+      </EmptyState>
+    );
     return (
       <>
         <h1>Dashboard</h1>
-        <EmptyState title="Welcome to your books">
-          <p>Start by adding the accounts you keep money in, with today’s balances.</p>
-          <Link className="button primary" to={`/books/${bookId}/accounts`}>
-            Add accounts
-          </Link>
-        </EmptyState>
+        {starting ? <GetStarted bookId={bookId} accounts={accounts.data} fallback={welcome} /> : welcome}
       </>
     );
   }
-  return <Dashboard bookId={bookId} base={book.baseCurrency} accounts={accounts.data} />;
+  return <Dashboard bookId={bookId} base={book.baseCurrency} accounts={accounts.data} starting={starting} />;
 }
 
-function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; accounts: AccountJson[] }) {
+function Dashboard({
+  bookId,
+  base,
+  accounts,
+  starting,
+}: {
+  bookId: number;
+  base: string;
+  accounts: AccountJson[];
+  starting: boolean;
+}) {
   const locale = useLocale();
   const today = localToday();
   const months = lastMonths(today, 12);
@@ -78,6 +104,7 @@ function Dashboard({ bookId, base, accounts }: { bookId: number; base: string; a
   return (
     <>
       <h1>Dashboard</h1>
+      {starting && <GetStarted bookId={bookId} accounts={accounts} />}
       <div className="dashboard">
         <section className="card" aria-labelledby="net-worth">
           <h2 id="net-worth">

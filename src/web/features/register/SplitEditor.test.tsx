@@ -32,21 +32,22 @@ const targets: Target[] = [
   { id: 11, label: 'Household', account: account(11, 'Household', 'expense') },
   { id: 12, label: 'Pharmacy', account: account(12, 'Pharmacy', 'expense') },
 ];
-const labels = new Map(targets.map((t) => [t.id, t.label]));
+
+const client = new QueryClient();
 
 function Harness({ outflow }: { outflow: string }) {
   const [draft, setDraft] = useState<Draft>({ ...emptyDraft('2026-03-01'), outflow, split: true });
   return (
-    <>
+    // The lines' category fields can make a category, through the query client.
+    <QueryClientProvider client={client}>
       <SplitEditor
         draft={draft}
         account={checking}
         targets={targets}
-        labels={labels}
         onChange={(lines) => setDraft({ ...draft, lines })}
       />
       <pre data-testid="lines">{JSON.stringify(draft.lines)}</pre>
-    </>
+    </QueryClientProvider>
   );
 }
 

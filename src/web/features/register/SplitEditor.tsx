@@ -3,8 +3,9 @@ import { formatLocaleAmount } from '../../../core/money/locale.ts';
 import type { AccountJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { AmountInput } from '../../ui/AmountInput.tsx';
+import { CategoryField, type CreateCategory } from './CategoryField.tsx';
 import { type Draft, remaining, type SplitLine } from './draft.ts';
-import { type Target, targetByLabel } from './targets.ts';
+import type { Target } from './targets.ts';
 
 /**
  * The lines of a split: a category and a share each. Shows what remains to assign until the
@@ -14,19 +15,24 @@ export function SplitEditor({
   draft,
   account,
   targets,
-  labels,
+  create,
   onChange,
 }: {
   draft: Draft;
   account: AccountJson;
   targets: readonly Target[];
-  labels: ReadonlyMap<number, string>;
+  /** Where a category named in a line is made, when it is no category yet. */
+  create?: CreateCategory;
   onChange: (lines: SplitLine[]) => void;
 }) {
   const locale = useLocale();
   const id = useId();
   const left = remaining(draft, account.currency);
   const balanced = /^0(\.0+)?$/.test(left);
+  // A line is spending or income, never a transfer.
+  const categories = targets.filter(
+    (target) => target.account.type === 'income' || target.account.type === 'expense',
+  );
   const update = (index: number, change: Partial<SplitLine>) =>
     onChange(draft.lines.map((line, i) => (i === index ? { ...line, ...change } : line)));
 
@@ -36,17 +42,14 @@ export function SplitEditor({
       {draft.lines.map((line, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their position
         <div className="split-line" key={index}>
-          <label htmlFor={`${id}-cat-${index}`} className="visually-hidden">
-            Category of line {index + 1}
-          </label>
-          <input
-            id={`${id}-cat-${index}`}
-            list={`${id}-categories`}
+          <CategoryField
+            label={`Category of line ${index + 1}`}
+            labelHidden
             placeholder="Category"
-            defaultValue={line.targetId === null ? '' : (labels.get(line.targetId) ?? '')}
-            onChange={(event) =>
-              update(index, { targetId: targetByLabel(targets, event.target.value)?.id ?? null })
-            }
+            targets={categories}
+            chosen={line.targetId}
+            onChoose={(targetId) => update(index, { targetId })}
+            create={create}
           />
           <label htmlFor={`${id}-amount-${index}`} className="visually-hidden">
             Amount of line {index + 1}
@@ -78,13 +81,6 @@ export function SplitEditor({
           </button>
         </div>
       ))}
-      <datalist id={`${id}-categories`}>
-        {targets
-          .filter((target) => target.account.type === 'income' || target.account.type === 'expense')
-          .map((target) => (
-            <option key={target.id} value={target.label} />
-          ))}
-      </datalist>
       <div className="split-footer">
         <button
           type="button"

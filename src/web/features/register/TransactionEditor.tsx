@@ -6,12 +6,13 @@ import { DateInput } from '../../ui/DateInput.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen.ts';
 import { AskIfReconciled } from './AskIfReconciled.tsx';
+import { CategoryField, type CreateCategory } from './CategoryField.tsx';
 import { CategorySuggestions } from './CategorySuggestions.tsx';
 import { type Draft, problemsOf, toTransaction } from './draft.ts';
 import { SplitEditor } from './SplitEditor.tsx';
 import { hintOf, shortcutIndex, shownSuggestions, suggestionRequest } from './suggestions.ts';
 import { TagPicker } from './TagPicker.tsx';
-import { type Target, targetByLabel } from './targets.ts';
+import type { Target } from './targets.ts';
 import { useSuggestions } from './useSuggestions.ts';
 
 /**
@@ -20,11 +21,12 @@ import { useSuggestions } from './useSuggestions.ts';
  * Given a `bookId`, it offers the categories the book's history suggests for the payee and
  * description while no category is chosen: buttons, or Alt+1 … Alt+3; a sure one is hinted in the
  * empty category field, but only what the field holds is ever saved. Given a `tagsFrom` book,
- * it edits the transaction's tags too; notes always.
+ * it edits the transaction's tags too, and the category field offers to create a category of the
+ * name typed; notes always.
  */
 function TransactionForm({
   account,
-  targets,
+  targets: given,
   payees,
   initial,
   saving,
@@ -46,18 +48,33 @@ function TransactionForm({
   label: string;
   /** The book whose learned categories are suggested; without one (a viewer), none are. */
   bookId?: number;
-  /** The book whose tags are offered (and where a new one is created). */
+  /** The book whose tags are offered, and where a new tag or category is created. */
   tagsFrom?: number;
 }) {
   const id = useId();
   const locale = useLocale();
   const [draft, setDraft] = useState(initial);
   const [touched, setTouched] = useState(false);
+  // A category made from the field counts at once, before the book's list is fetched again.
+  const [created, setCreated] = useState<Target[]>([]);
+  const targets = useMemo(
+    () => [...given, ...created.filter((made) => !given.some((target) => target.id === made.id))],
+    [given, created],
+  );
   const targetMap = useMemo(() => new Map(targets.map((target) => [target.id, target.account])), [targets]);
   const labels = useMemo(() => new Map(targets.map((target) => [target.id, target.label])), [targets]);
   const problems = problemsOf(draft, account, targetMap);
   const target = draft.targetId === null ? undefined : targetMap.get(draft.targetId);
   const set = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
+  const creating: CreateCategory | undefined =
+    tagsFrom === undefined
+      ? undefined
+      : {
+          bookId: tagsFrom,
+          // Money in is income; anything else (nothing typed yet too) spending.
+          kind: draft.inflow !== '' && draft.outflow === '' ? 'income' : 'expense',
+          onCreated: (made) => setCreated((list) => [...list, made]),
+        };
   const request = suggestionRequest(draft);
   const answer = useSuggestions(bookId ?? null, request);
   const suggested = request !== null && answer.data ? shownSuggestions(answer.data.suggestions, labels) : [];
@@ -67,8 +84,8 @@ function TransactionForm({
   const firstField = useFocusOnOpen<HTMLInputElement>();
   const categoryInput = useRef<HTMLInputElement>(null);
   const [moved, setMoved] = useState(0);
-  // A picked suggestion re-creates the category field (and removes its button), and Split swaps
-  // it for the lines: focus follows to the first line's category, or back to the one field.
+  // A picked suggestion removes its button (which had the focus), and Split swaps the category
+  // field for the lines: focus follows to the first line's category, or back to the one field.
   useEffect(() => {
     if (moved === 0) return;
     (form.current?.querySelector<HTMLInputElement>('.split-line input') ?? categoryInput.current)?.focus();
@@ -143,24 +160,16 @@ function TransactionForm({
           />
         </label>
         {!draft.split && (
-          <label>
-            <span>Category</span>
-            <input
-              ref={categoryInput}
-              list={`${id}-targets`}
-              placeholder={hint && `${hint.label}?`}
-              aria-describedby={suggested.length > 0 ? `${id}-suggestions` : undefined}
-              defaultValue={draft.targetId === null ? '' : (labels.get(draft.targetId) ?? '')}
-              key={draft.targetId ?? 'none'}
-              onBlur={(e) => set({ targetId: targetByLabel(targets, e.target.value)?.id ?? null })}
-              onChange={(e) => {
-                const found = targetByLabel(targets, e.target.value);
-                if (found) set({ targetId: found.id });
-              }}
-              aria-invalid={touched && problems.some((p) => p.field === 'target')}
-              autoComplete="off"
-            />
-          </label>
+          <CategoryField
+            ref={categoryInput}
+            targets={targets}
+            chosen={draft.targetId}
+            onChoose={(targetId) => set({ targetId })}
+            create={creating}
+            placeholder={hint && `${hint.label}?`}
+            describedBy={suggested.length > 0 ? `${id}-suggestions` : undefined}
+            invalid={touched && problems.some((p) => p.field === 'target')}
+          />
         )}
         {/* Split keeps the category's place, so no field moves under the pointer. */}
         {draft.split && (
@@ -211,17 +220,12 @@ function TransactionForm({
           <option key={payee.id} value={payee.name} />
         ))}
       </datalist>
-      <datalist id={`${id}-targets`}>
-        {targets.map((t) => (
-          <option key={t.id} value={t.label} />
-        ))}
-      </datalist>
       {draft.split && (
         <SplitEditor
           draft={draft}
           account={account}
           targets={targets}
-          labels={labels}
+          create={creating}
           onChange={(lines) => set({ lines })}
         />
       )}
