@@ -220,6 +220,12 @@ describeInBrowser('reconciling against a statement', (ctx) => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await page.getByRole('form', { name: /^Edit transaction/ }).count()).toBe(0);
+    // And its Delete asks as the register's does.
+    await page.getByRole('button', { name: /^Delete .*Corner Market/ }).click();
+    await deleting.waitFor();
+    await deleting.getByRole('button', { name: 'Cancel' }).click();
+    await deleting.waitFor({ state: 'detached' });
+    expect(await statusOf(page, base, 'Corner Market')).toBe('reconciled');
     await page.goto(`/books/${bookId}/accounts/${checkingId}`);
 
     // The history, and undo after a question.

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { AccountJson, TagJson, TransactionJson, TransactionQueryJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { formatDay } from '../../ui/formatDay.ts';
@@ -10,6 +11,7 @@ import { UndoToast } from '../../ui/UndoToast.tsx';
 import { useRowEditing } from '../../ui/useRowEditing.ts';
 import { useAccounts } from '../accounts/queries.ts';
 import { useBookId, useCurrentBook } from '../books/queries.ts';
+import { reconciledQuestion } from '../register/AskIfReconciled.tsx';
 import { draftOf } from '../register/draft.ts';
 import { useDeleteTransaction, usePayees, useSaveTransaction } from '../register/queries.ts';
 import { TransactionEditor } from '../register/TransactionEditor.tsx';
@@ -146,7 +148,14 @@ function Results({
     rowEditing.open(transaction.id);
   }
 
-  function destroy(transaction: TransactionJson, index: number) {
+  // A reconciled transaction was checked against a statement: deleting it asks first, as in the register.
+  const [asking, setAsking] = useState<{ transaction: TransactionJson; index: number } | null>(null);
+  function destroy(transaction: TransactionJson, index: number, confirmed = false) {
+    if (transaction.status === 'reconciled' && !confirmed) {
+      setAsking({ transaction, index });
+      return;
+    }
+    setAsking(null);
     remove.mutate(transaction.id, {
       onSuccess: () => {
         deleted(transaction);
@@ -210,6 +219,14 @@ function Results({
           onApply={bulk.apply}
           onDelete={bulk.remove}
           onClear={bulk.clear}
+        />
+      )}
+      {asking && (
+        <ConfirmDialog
+          question={reconciledQuestion('Delete')}
+          confirmLabel="Delete it"
+          onConfirm={() => destroy(asking.transaction, asking.index, true)}
+          onCancel={() => setAsking(null)}
         />
       )}
       <ErrorNotice error={remove.error} />
