@@ -9,6 +9,7 @@ import type {
 } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useRules } from '../rules/queries.ts';
 import type { Choices } from './choices.ts';
 import { PreviewRow } from './PreviewRow.tsx';
@@ -97,7 +98,7 @@ export function PreviewTable({
         </p>
       </div>
       {visible.length > 0 && (
-        <div className="table-scroll import-table-scroll">
+        <TableScroll label="Rows of the file" className="import-table-scroll">
           <table className="import-table">
             <thead>
               <tr>
@@ -128,7 +129,7 @@ export function PreviewTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <ErrorNotice error={paged.error} />
       {more && (

@@ -1,6 +1,7 @@
 import { api } from '../../api/endpoints.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useBookId } from '../books/queries.ts';
 import { flowFilters } from './filters.ts';
 import { amountsOf, LeftOut } from './LeftOut.tsx';
@@ -42,7 +43,7 @@ export function CashFlowReport() {
             ) : (
               <SankeyChart nodes={data.nodes} links={data.links} locale={locale} />
             )}
-            <div className="table-scroll">
+            <TableScroll label="Cash flow table">
               <table className="report-table">
                 <caption className="visually-hidden">
                   Flows from income through the budget to spending
@@ -66,7 +67,7 @@ export function CashFlowReport() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         );
       }}

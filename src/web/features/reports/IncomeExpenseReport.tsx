@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/endpoints.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useBookId } from '../books/queries.ts';
 import { flowFilters } from './filters.ts';
 import { LeftOut } from './LeftOut.tsx';
@@ -90,7 +91,7 @@ export function IncomeExpenseReport() {
             ]}
             periods={data.periods.map((p) => ({ label: p.period, values: [p.income, p.expense] }))}
           />
-          <div className="table-scroll">
+          <TableScroll label={`Income and expense per ${interval}`}>
             <table className="report-table">
               <caption className="visually-hidden">Income and expense per {interval}</caption>
               <thead>
@@ -135,7 +136,7 @@ export function IncomeExpenseReport() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </ReportFrame>

@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/endpoints.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useBookId } from '../books/queries.ts';
 import { netWorthFilters } from './filters.ts';
 import { amountsOf, LeftOut } from './LeftOut.tsx';
@@ -79,7 +80,7 @@ export function NetWorthReport() {
                 what={`net worth at ${dateLabel(last.date, locale)}`}
               />
             )}
-            <div className="table-scroll">
+            <TableScroll label={`Net worth ${interval === 'day' ? 'each day' : 'at each month end'}`}>
               <table className="report-table">
                 <caption className="visually-hidden">
                   Net worth {interval === 'day' ? 'each day' : 'at each month end'}
@@ -117,7 +118,7 @@ export function NetWorthReport() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             {last && data.accounts.length > 0 && (
               <>
                 <h3 id="net-worth-accounts">By account at {dateLabel(last.date, locale)}</h3>
@@ -134,7 +135,7 @@ export function NetWorthReport() {
                     </div>
                   ))}
                 </dl>
-                <div className="table-scroll">
+                <TableScroll label={'Each account over time'}>
                   <table className="report-table net-worth-breakdown">
                     <caption>Each account over time</caption>
                     <thead>
@@ -160,7 +161,7 @@ export function NetWorthReport() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </>
             )}
           </>

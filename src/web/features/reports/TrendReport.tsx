@@ -4,6 +4,7 @@ import { api } from '../../api/endpoints.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useBookId } from '../books/queries.ts';
 import { useCategories } from '../register/queries.ts';
 import { trendFilters } from './filters.ts';
@@ -110,7 +111,7 @@ export function TrendReport() {
             ]}
             periods={data.months.map((m) => ({ label: m.month, values: [m.amount] }))}
           />
-          <div className="table-scroll">
+          <TableScroll label={`${data.category.name} per month`}>
             <table className="report-table">
               <caption className="visually-hidden">{data.category.name} per month</caption>
               <thead>
@@ -130,7 +131,7 @@ export function TrendReport() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </ReportFrame>

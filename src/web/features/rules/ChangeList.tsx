@@ -2,6 +2,7 @@ import type { RuleChangeJson } from '../../api/types.ts';
 import { useLocale } from '../../app/preferences.ts';
 import { Amount } from '../../ui/Amount.tsx';
 import { formatDay } from '../../ui/formatDay.ts';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 import type { Names } from './describe.ts';
 
 type State = RuleChangeJson['before'];
@@ -28,8 +29,7 @@ export function ChangeList({ changes, names }: { changes: readonly RuleChangeJso
   const locale = useLocale();
   const day = (date: string) => formatDay(date, locale, 'short');
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; focusable, the keyboard can scroll it too
-    <section className="table-scroll" aria-label="What would change" tabIndex={0}>
+    <TableScroll label="What would change">
       <table className="rules-changes">
         <thead>
           <tr>
@@ -72,6 +72,6 @@ export function ChangeList({ changes, names }: { changes: readonly RuleChangeJso
           ))}
         </tbody>
       </table>
-    </section>
+    </TableScroll>
   );
 }
