@@ -104,7 +104,7 @@ function Dashboard({
   return (
     <>
       <h1>Dashboard</h1>
-      {starting && <GetStarted bookId={bookId} accounts={accounts} />}
+      {starting && latest.data?.items.length === 0 && <GetStarted bookId={bookId} accounts={accounts} />}
       <div className="dashboard">
         <section className="card" aria-labelledby="net-worth">
           <h2 id="net-worth">
@@ -242,6 +242,9 @@ function Dashboard({
           </ul>
         </section>
       </div>
+      {/* A book in use keeps its figures on top: the steps left come after them, and their arriving
+          moves nothing already on screen (no layout shift). */}
+      {starting && (latest.data?.items.length ?? 0) > 0 && <GetStarted bookId={bookId} accounts={accounts} />}
     </>
   );
 }
