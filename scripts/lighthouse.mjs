@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm run lighthouse`: Lighthouse on the dashboard of a fresh demo book, served from the production
- * build by the real server on a throwaway SQLite database, in Debian's Chromium. Prints the
- * performance and accessibility scores for the mobile (default) and desktop presets.
+ * `npm run lighthouse`: Lighthouse on the dashboard, the checking account's register and the spending
+ * report of a fresh demo book, served from the production build by the real server on a throwaway
+ * SQLite database, in Debian's Chromium. Prints the performance and accessibility scores for the
+ * mobile (default) and desktop presets of each page.
  * Targets: performance ≥ 95, accessibility 100.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -58,7 +59,12 @@ try {
   });
   const cookie = login.headers.get('set-cookie').split(';')[0];
   const books = await (await fetch(`${base}/api/v1/books`, { headers: { cookie } })).json();
-  const url = `${base}/books/${books[0].id}/dashboard`;
+  const book = `${base}/books/${books[0].id}`;
+  const accounts = await (
+    await fetch(`${base}/api/v1/books/${books[0].id}/accounts`, { headers: { cookie } })
+  ).json();
+  const checking = accounts.find((a) => a.name === 'Checking').id;
+  const pages = [`${book}/dashboard`, `${book}/accounts/${checking}`, `${book}/reports/spending`];
 
   chrome = await chromeLauncher.launch({
     chromePath,
@@ -80,43 +86,48 @@ try {
     onlyCategories: ['performance', 'accessibility'],
     extraHeaders: { Cookie: cookie },
   };
-  const results = {};
-  for (const [preset, config] of [
-    ['mobile', undefined],
-    ['desktop', desktopConfig],
-  ]) {
-    const run = await lighthouse(url, flags, config);
-    if (run.lhr.runtimeError)
-      console.log(`  ${preset} run error: ${run.lhr.runtimeError.code} ${run.lhr.runtimeError.message}`);
-    const { performance, accessibility } = run.lhr.categories;
-    results[preset] = {
-      performance: Math.round(performance.score * 100),
-      accessibility: Math.round(accessibility.score * 100),
-    };
-    const failing = Object.values(run.lhr.audits).filter(
-      (a) =>
-        a.score !== null &&
-        a.score < 0.9 &&
-        a.scoreDisplayMode !== 'informative' &&
-        a.scoreDisplayMode !== 'manual',
-    );
-    console.log(
-      `${preset}: performance ${results[preset].performance}, accessibility ${results[preset].accessibility}`,
-    );
-    for (const audit of failing.slice(0, 8))
-      console.log(`  ${audit.id}: ${audit.displayValue ?? audit.title}`);
-    for (const id of [
-      'first-contentful-paint',
-      'largest-contentful-paint',
-      'total-blocking-time',
-      'cumulative-layout-shift',
+  const all = {};
+  for (const url of pages) {
+    const results = {};
+    for (const [preset, config] of [
+      ['mobile', undefined],
+      ['desktop', desktopConfig],
     ]) {
-      console.log(`  ${id}: ${run.lhr.audits[id].displayValue}`);
+      const run = await lighthouse(url, flags, config);
+      if (run.lhr.runtimeError)
+        console.log(`  ${preset} run error: ${run.lhr.runtimeError.code} ${run.lhr.runtimeError.message}`);
+      const { performance, accessibility } = run.lhr.categories;
+      results[preset] = {
+        performance: Math.round(performance.score * 100),
+        accessibility: Math.round(accessibility.score * 100),
+      };
+      const failing = Object.values(run.lhr.audits).filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 0.9 &&
+          a.scoreDisplayMode !== 'informative' &&
+          a.scoreDisplayMode !== 'manual',
+      );
+      console.log(
+        `${url.replace(base, '')} ${preset}: performance ${results[preset].performance}, accessibility ${results[preset].accessibility}`,
+      );
+      for (const audit of failing.slice(0, 8))
+        console.log(`  ${audit.id}: ${audit.displayValue ?? audit.title}`);
+      for (const id of [
+        'first-contentful-paint',
+        'largest-contentful-paint',
+        'total-blocking-time',
+        'cumulative-layout-shift',
+      ]) {
+        console.log(`  ${id}: ${run.lhr.audits[id].displayValue}`);
+      }
     }
+    console.log(
+      `Lighthouse on ${url.replace(base, '')}: ${JSON.stringify(results)} (targets: performance ≥ 95, accessibility 100)`,
+    );
+    all[url.replace(base, '')] = results;
   }
-  console.log(
-    `Lighthouse on ${url.replace(base, '')}: ${JSON.stringify(results)} (targets: performance ≥ 95, accessibility 100)`,
-  );
+  console.log(`Lighthouse: ${JSON.stringify(all)}`);
 } finally {
   await chrome?.kill();
   server.kill('SIGTERM');
