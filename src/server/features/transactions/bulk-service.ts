@@ -1,3 +1,4 @@
+import { recreation } from '../../../contract/recreation.ts';
 import { isoDate } from '../../../core/calendar/date.ts';
 import { atField, type FieldError, fail, underField } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
@@ -34,24 +35,9 @@ export interface BulkResult {
   previous: Restorable[];
 }
 
-/** The request that writes `transaction` back exactly as it is now. */
+/** The request that writes `transaction` back exactly as it is now, over its own id. */
 export function restorable(transaction: TransactionJson): Restorable {
-  return {
-    id: transaction.id,
-    date: transaction.date,
-    currency: transaction.currency,
-    payeeId: transaction.payee?.id ?? null,
-    description: transaction.description,
-    notes: transaction.notes,
-    status: transaction.status,
-    tagIds: transaction.tags.map((tag) => tag.id),
-    postings: transaction.postings.map((posting) => ({
-      accountId: posting.accountId,
-      amount: posting.amount,
-      ...(posting.value.currency !== posting.amount.currency && { value: posting.value }),
-      memo: posting.memo,
-    })),
-  };
+  return { id: transaction.id, ...recreation(transaction) };
 }
 
 /**

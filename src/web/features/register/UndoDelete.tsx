@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import { recreation } from '../../../contract/recreation.ts';
 import type { TransactionJson } from '../../api/types.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useSaveTransaction } from './queries.ts';
-import { recreation } from './undo.ts';
 
 /**
  * The ten seconds after a transaction is deleted, when it can be written back: `deleted` records
