@@ -17,12 +17,7 @@ describeEachDatabase('reconciliation', (ctx) => {
   });
 
   async function ledger() {
-    const { client, base } = await signUpWithBook(app);
-    const made = async (path: string, body: unknown) => {
-      const reply = await client.post(`${base}${path}`, body);
-      if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
-      return reply.body.id as number;
-    };
+    const { client, base, made } = await signUpWithBook(app);
     const checking = await made('/accounts', { name: 'Checking', type: 'asset', subtype: 'checking' });
     const food = await made('/categories', { name: 'Food', kind: 'expense' });
     const spend = (date: string, amount: string, status: string) =>

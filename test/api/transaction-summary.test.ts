@@ -17,12 +17,7 @@ describeEachDatabase('the summary of a transaction search', (ctx) => {
   });
 
   async function ledger() {
-    const { client, base } = await signUpWithBook(app);
-    const made = async (path: string, body: unknown) => {
-      const reply = await client.post(`${base}${path}`, body);
-      if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
-      return reply.body.id as number;
-    };
+    const { client, base, made } = await signUpWithBook(app);
     const checking = await made('/accounts', { name: 'Checking', type: 'asset', subtype: 'checking' });
     const savings = await made('/accounts', { name: 'Savings', type: 'asset', subtype: 'savings' });
     const wallet = await made('/accounts', {

@@ -132,11 +132,14 @@ export async function signUpWithBook(app: App, baseCurrency = 'EUR') {
   const reply = await client.post('/api/v1/books', { name: 'Household', baseCurrency });
   if (reply.status !== 201)
     throw new Error(`create book failed: ${reply.status} ${JSON.stringify(reply.body)}`);
-  return {
-    client,
-    book: reply.body as { id: number; baseCurrency: string },
-    base: `/api/v1/books/${reply.body.id}`,
+  const base = `/api/v1/books/${reply.body.id}`;
+  /** POSTs under the book and answers the new item's id; anything but 201 fails the test there. */
+  const made = async (path: string, body: unknown): Promise<number> => {
+    const created = await client.post(`${base}${path}`, body);
+    if (created.status !== 201) throw new Error(`${path}: ${created.status} ${JSON.stringify(created.body)}`);
+    return created.body.id as number;
   };
+  return { client, book: reply.body as { id: number; baseCurrency: string }, base, made };
 }
 
 /** Expects an application/problem+json answer with this status and code; returns it. */
