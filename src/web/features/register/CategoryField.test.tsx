@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountJson, NewTransactionJson } from '../../api/types.ts';
 import { setLocale } from '../../app/preferences.ts';
+import { testAccount } from '../../test/accounts.ts';
 import { emptyDraft } from './draft.ts';
 import { TransactionEditor } from './TransactionEditor.tsx';
 import type { Target } from './targets.ts';
@@ -13,22 +14,7 @@ import type { Target } from './targets.ts';
  * stood in for, at fetch: it answers POST /categories as the API does (the onboarding browser test
  * makes the category for real).
  */
-const account = (id: number, name: string, type: AccountJson['type']): AccountJson => ({
-  id,
-  name,
-  type,
-  subtype: null,
-  currency: 'EUR',
-  parentId: null,
-  groupId: null,
-  role: null,
-  notes: null,
-  archived: false,
-  hidden: false,
-  balance: { amount: '0.00', currency: 'EUR' },
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const account = testAccount;
 const BOOK = 7;
 const checking = account(1, 'Checking', 'asset');
 const targets: Target[] = [

@@ -3,29 +3,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountJson } from '../../api/types.ts';
 import { setLocale } from '../../app/preferences.ts';
+import { testAccount } from '../../test/accounts.ts';
 import { type Draft, emptyDraft } from './draft.ts';
 import { SplitEditor } from './SplitEditor.tsx';
 import { TransactionEditor } from './TransactionEditor.tsx';
 import type { Target } from './targets.ts';
 
-const account = (id: number, name: string, type: AccountJson['type'], currency = 'EUR'): AccountJson => ({
-  id,
-  name,
-  type,
-  subtype: null,
-  currency,
-  parentId: null,
-  groupId: null,
-  role: null,
-  notes: null,
-  archived: false,
-  hidden: false,
-  balance: { amount: '0.00', currency },
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const account = testAccount;
 const checking = account(1, 'Checking', 'asset');
 const targets: Target[] = [
   { id: 10, label: 'Groceries', account: account(10, 'Groceries', 'expense') },

@@ -2,8 +2,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountJson, NewTransactionJson } from '../../api/types.ts';
+import type { NewTransactionJson } from '../../api/types.ts';
 import { setLocale } from '../../app/preferences.ts';
+import { testAccount } from '../../test/accounts.ts';
 import { emptyDraft } from './draft.ts';
 import { TransactionEditor } from './TransactionEditor.tsx';
 import type { Target } from './targets.ts';
@@ -13,22 +14,7 @@ import { suggestionKey } from './useSuggestions.ts';
  * The editor's learned-category suggestions, with the server's answers put in the query cache
  * (fresh, so nothing is fetched): the register's browser test covers the real round trip.
  */
-const account = (id: number, name: string, type: AccountJson['type']): AccountJson => ({
-  id,
-  name,
-  type,
-  subtype: null,
-  currency: 'EUR',
-  parentId: null,
-  groupId: null,
-  role: null,
-  notes: null,
-  archived: false,
-  hidden: false,
-  balance: { amount: '0.00', currency: 'EUR' },
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const account = testAccount;
 const BOOK = 7;
 const checking = account(1, 'Checking', 'asset');
 const targets: Target[] = [

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountJson, TransactionJson } from '../../api/types.ts';
+import type { TransactionJson } from '../../api/types.ts';
+import { testAccount } from '../../test/accounts.ts';
 import { formatDay } from '../../ui/formatDay.ts';
 import { amountFor, editorTargets, involved, pointOfView } from './view.ts';
 
-const account = (id: number, name: string, type: AccountJson['type'], currency = 'EUR'): AccountJson => ({
-  id,
-  name,
-  type,
-  subtype: null,
-  currency,
-  parentId: null,
-  groupId: null,
-  role: null,
-  notes: null,
-  archived: false,
-  hidden: false,
-  balance: { amount: '0.00', currency },
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-});
+const account = testAccount;
 
 const checking = account(1, 'Checking', 'asset');
 const card = account(2, 'Visa', 'liability');
